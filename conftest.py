@@ -1,0 +1,57 @@
+"""Fixtures every test can use: personas, factories and the browser set-up."""
+
+import os
+
+import pytest
+from django.test import override_settings
+
+from tests.factories import ExpertFactory, MemberFactory
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run
+# beside one unless told it is safe, which it is here: each test thread is synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _static_files_without_manifest():
+    """Serve static files straight from the source folders: tests don't run collectstatic."""
+    storages = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    with override_settings(STORAGES=storages):
+        yield
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+        "args": CHROMIUM_ARGS,
+    }
+
+
+@pytest.fixture
+def parent(db):
+    return MemberFactory(display_name="Jo Parent", headline="Mum of two", city="York", country="GB")
+
+
+@pytest.fixture
+def expert(db):
+    return ExpertFactory(display_name="Dr Sam Expert", area="Sleep", city="Bath", country="GB")
+
+
+@pytest.fixture
+def admin_member(db):
+    return MemberFactory(display_name="Ada Founder", role="admin", headline="Founder @ Village")

@@ -1,0 +1,36 @@
+"""Writes to accounts and profiles."""
+
+from django.db import transaction
+
+from village.accounts.models import Profile, User
+
+
+def create_member(
+    *,
+    email: str,
+    display_name: str,
+    password: str | None = None,
+    headline: str = "",
+    city: str = "",
+    country: str = "",
+    bio: str = "",
+    role: str = Profile.Role.MEMBER,
+    date_joined=None,
+) -> User:
+    """Create an account with its public profile in one step, so no user lacks a profile."""
+    extra = {"date_joined": date_joined} if date_joined else {}
+    with transaction.atomic():
+        user = User.objects.create_user(email=email, password=password, **extra)
+        if password is None:
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+        Profile.objects.create(
+            user=user,
+            display_name=display_name.strip(),
+            headline=headline,
+            city=city,
+            country=country.upper(),
+            bio=bio,
+            role=role,
+        )
+    return user

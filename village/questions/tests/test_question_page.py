@@ -1,0 +1,222 @@
+from datetime import timedelta
+from html.parser import HTMLParser
+
+import pytest
+from django.contrib.sessions.models import Session
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from tests.factories import (
+    AnswerFactory,
+    ExpertFactory,
+    MemberFactory,
+    QuestionFactory,
+    TopicFactory,
+)
+from village.questions import services
+from village.questions.models import Answer, Question
+
+pytestmark = pytest.mark.django_db
+
+
+class _Texts(HTMLParser):
+    """Collects the text of elements whose class list contains a given class."""
+
+    def __init__(self, css_class):
+        super().__init__()
+        self.css_class, self.depth, self.texts = css_class, 0, []
+
+    def handle_starttag(self, tag, attrs):
+        classes = (dict(attrs).get("class") or "").split()
+        if self.depth:
+            self.depth += 1
+        elif self.css_class in classes:
+            self.depth = 1
+            self.texts.append("")
+
+    def handle_endtag(self, tag):
+        if self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.texts[-1] += data
+
+
+def texts(html: str, css_class: str) -> list[str]:
+    parser = _Texts(css_class)
+    parser.feed(html)
+    return [" ".join(t.split()) for t in parser.texts]
+
+
+def get_page(client, question):
+    response = client.get(question.get_absolute_url())
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_question_shows_author_card_topics_and_source(client):
+    writer = MemberFactory(
+        display_name="Wren Writer",
+        role="staff_writer",
+        headline="Staff writer",
+        city="Derby",
+        country="gb",
+    )
+    topic = TopicFactory(name="E-safety", slug="e-safety")
+    question = services.ask_question(
+        author=writer,
+        title="Should pupils follow their teachers online?",
+        body="An article got us talking.",
+        topics=[topic],
+        source_url="https://news.example.org/story",
+        source_title="this newspaper piece",
+    )
+    html = get_page(client, question)
+    assert texts(html, "question__title") == ["Should pupils follow their teachers online?"]
+    assert texts(html, "author__name") == ["Wren Writer"]
+    assert texts(html, "badge") == ["Staff writer"]
+    assert texts(html, "author__location") == ["Derby, GB"]
+    assert texts(html, "avatar") == ["WW"]
+    assert texts(html, "chip") == ["E-safety"]
+    assert (
+        'href="https://news.example.org/story" rel="nofollow ugc noopener">this newspaper piece'
+        in html
+    )
+    assert texts(html, "answered-line") == ["No answers yet"]
+
+
+def test_answers_are_ordered_by_helpful_votes_then_age(client):
+    question = QuestionFactory()
+    now = timezone.now()
+    old_quiet = AnswerFactory(
+        question=question, body="old quiet", created_at=now - timedelta(days=9)
+    )
+    new_popular = AnswerFactory(question=question, body="new popular", created_at=now)
+    older_popular = AnswerFactory(
+        question=question, body="older popular", created_at=now - timedelta(days=3)
+    )
+    voters = [MemberFactory() for _ in range(2)]
+    for voter in voters:
+        services.mark_helpful(voter=voter, answer=new_popular)
+        services.mark_helpful(voter=voter, answer=older_popular)
+    html = get_page(client, question)
+    assert texts(html, "answer__body") == ["older popular", "new popular", "old quiet"]
+    assert texts(html, "helpful__count") == ["2", "2", "0"]
+    assert old_quiet.pk  # the unvoted answer is still shown, last
+
+
+def test_expert_label_only_for_verified_experts(client):
+    question = QuestionFactory()
+    verified = ExpertFactory(display_name="Vera Verified", area="Sleep")
+    pending = ExpertFactory(display_name="Pat Pending", area="Sleep", verified=False)
+    AnswerFactory(question=question, author=verified, body="verified says")
+    AnswerFactory(question=question, author=pending, body="pending says")
+    html = get_page(client, question)
+    assert [t.lstrip("✓ ") for t in texts(html, "expert-flag")] == ["Expert answer"]
+    assert texts(html, "author__expertise") == ["Sleep expert"]
+    assert texts(html, "badge") == ["Expert"]
+    # The unverified expert counts as a parent.
+    assert texts(html, "answered-line") == ["1 expert and 1 parent have answered"]
+
+
+def test_count_line_counts_experts_and_parents(client, expert, parent, admin_member):
+    question = QuestionFactory()
+    AnswerFactory(question=question, author=expert)
+    AnswerFactory(question=question, author=parent)
+    AnswerFactory(question=question, author=admin_member)
+    assert texts(get_page(client, question), "answered-line") == [
+        "1 expert and 2 parents have answered"
+    ]
+
+
+def test_each_answer_shows_kind_age_and_reply_count(client, parent):
+    question = QuestionFactory()
+    answer = AnswerFactory(
+        question=question,
+        kind=Answer.Kind.OPINION,
+        created_at=timezone.now() - timedelta(days=365 * 4 + 30),
+    )
+    first = services.post_reply(author=parent, answer=answer, body="Thanks, this helped.")
+    services.post_reply(author=answer.author, answer=answer, parent=first, body="Glad to hear it.")
+    html = get_page(client, question)
+    assert texts(html, "kind") == ["Opinion"]
+    assert "4 years ago</time>" in html
+    assert (
+        f'datetime="{timezone.localtime(answer.created_at).isoformat(timespec="seconds")}"' in html
+    )
+    assert "<summary>Reply (2)</summary>" in html
+    assert texts(html, "reply__body") == ["Thanks, this helped.", "Glad to hear it."]
+    assert html.index("Thanks, this helped.") < html.index("Glad to hear it.")
+
+
+def test_anonymous_question_hides_the_asker(client):
+    asker = MemberFactory(display_name="Secret Sal")
+    question = QuestionFactory(author=asker, is_anonymous=True)
+    html = get_page(client, question)
+    assert "Secret Sal" not in html
+    assert texts(html, "author__name") == ["Anonymous parent"]
+
+
+def test_wrong_slug_redirects_permanently_to_the_canonical_url(client):
+    question = QuestionFactory(title="Bedtime battles with a five year old?")
+    response = client.get(f"/questions/{question.pk}/old-title/")
+    assert response.status_code == 301
+    assert response["Location"] == f"/questions/{question.pk}/bedtime-battles-with-a-five-year-old/"
+
+
+def test_hidden_question_is_not_found_for_visitors(client):
+    question = QuestionFactory()
+    Question.objects.filter(pk=question.pk).update(status=Question.Status.HIDDEN)
+    assert client.get(question.get_absolute_url()).status_code == 404
+
+
+def test_reading_as_a_visitor_writes_nothing(client):
+    question = QuestionFactory()
+    AnswerFactory(question=question)
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/")
+        client.get(question.get_absolute_url())
+    writes = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE", "REPLACE"))
+    ]
+    assert writes == []
+    assert Session.objects.count() == 0
+
+
+def _question_with(answers: int, replies_per_answer: int):
+    question = QuestionFactory()
+    topic_a, topic_b = TopicFactory(), TopicFactory()
+    question.topics.set([topic_a, topic_b])
+    for n in range(answers):
+        author = ExpertFactory() if n % 2 else MemberFactory()
+        answer = AnswerFactory(question=question, author=author)
+        parent = None
+        for _ in range(replies_per_answer):
+            parent = services.post_reply(
+                author=MemberFactory(), answer=answer, parent=parent, body="+1"
+            )
+    return question
+
+
+@pytest.mark.parametrize(("answers", "replies"), [(6, 0), (6, 2), (60, 3)])
+def test_question_page_runs_a_bounded_number_of_queries(
+    client, django_assert_max_num_queries, answers, replies
+):
+    question = _question_with(answers, replies)
+    with django_assert_max_num_queries(10):
+        response = client.get(question.get_absolute_url())
+    assert response.content.decode().count('class="answer') >= answers
+
+
+def test_question_page_queries_do_not_grow_with_answers(client):
+    counts = []
+    for answers in (6, 60):
+        question = _question_with(answers, 2)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(question.get_absolute_url())
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
