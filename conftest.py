@@ -29,7 +29,7 @@ def _static_files_without_manifest():
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
-    with override_settings(STORAGES=storages):
+    with override_settings(STORAGES=storages, WHITENOISE_USE_FINDERS=True):
         yield
 
 
