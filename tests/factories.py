@@ -24,6 +24,7 @@ class MemberFactory(factory.Factory):
     country = ""
     role = "member"
     password = None
+    email_verified = True
 
     @classmethod
     def _create(cls, model_class, **kwargs):

@@ -68,6 +68,11 @@ class Profile(models.Model):
     )
     bio = models.TextField(blank=True, max_length=2000)
     avatar = models.ImageField(upload_to="avatars/", blank=True)
+    suspended_until = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="While set and in the future, the member can read but not post or vote.",
+    )
     role = models.CharField(
         max_length=20,
         choices=Role.choices,

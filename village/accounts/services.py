@@ -1,5 +1,6 @@
 """Writes to accounts and profiles."""
 
+from allauth.account.models import EmailAddress
 from django.db import transaction
 
 from village.accounts.models import Profile, User
@@ -16,6 +17,7 @@ def create_member(
     bio: str = "",
     role: str = Profile.Role.MEMBER,
     date_joined=None,
+    email_verified: bool = False,
 ) -> User:
     """Create an account with its public profile in one step, so no user lacks a profile."""
     extra = {"date_joined": date_joined} if date_joined else {}
@@ -32,5 +34,8 @@ def create_member(
             country=country.upper(),
             bio=bio,
             role=role,
+        )
+        EmailAddress.objects.create(
+            user=user, email=user.email, primary=True, verified=email_verified
         )
     return user

@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied
 
 from village.accounts.models import Profile
+from village.accounts.permissions import can_post, check_can_post
 from village.questions.models import Answer, Question
 
 
@@ -19,18 +20,26 @@ def can_see_question(user, question: Question) -> bool:
 
 
 def can_answer(user, question: Question) -> bool:
-    return user.is_authenticated and user.is_active and question.status == Question.Status.PUBLISHED
+    return can_post(user) and question.status == Question.Status.PUBLISHED
 
 
 def check_can_answer(user, question: Question) -> None:
-    if not can_answer(user, question):
-        raise PermissionDenied("You can't answer this question.")
+    check_can_post(user)
+    if question.status != Question.Status.PUBLISHED:
+        raise PermissionDenied("This question is closed to new answers.")
 
 
 def can_mark_helpful(user, answer: Answer) -> bool:
-    return user.is_authenticated and user.is_active and answer.author_id != user.pk
+    return can_post(user) and answer.author_id != user.pk
 
 
 def check_can_mark_helpful(user, answer: Answer) -> None:
-    if not can_mark_helpful(user, answer):
+    check_can_post(user)
+    if answer.author_id == user.pk:
         raise PermissionDenied("You can't mark your own answer as helpful.")
+
+
+def check_can_reply(user, answer: Answer) -> None:
+    check_can_post(user)
+    if answer.question.status != Question.Status.PUBLISHED:
+        raise PermissionDenied("This conversation is closed.")

@@ -4,7 +4,6 @@ Views, management commands and (later) the API call these functions; they check 
 render Markdown once on write, and keep the denormalised counters in step.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -19,7 +18,11 @@ from village.questions.models import (
     Question,
     Reply,
 )
-from village.questions.permissions import check_can_answer, check_can_mark_helpful
+from village.questions.permissions import (
+    check_can_answer,
+    check_can_mark_helpful,
+    check_can_reply,
+)
 
 
 def make_slug(title: str) -> str:
@@ -76,8 +79,7 @@ def post_answer(*, author, question: Question, body: str, kind: str, created_at=
 
 def post_reply(*, author, answer: Answer, body: str, parent: Reply | None = None, created_at=None):
     """Reply to an answer or to a reply; past the depth limit the reply joins the deepest level."""
-    if not (author.is_authenticated and author.is_active):
-        raise PermissionDenied("Sign in to reply.")
+    check_can_reply(author, answer)
     if parent is not None and parent.answer_id != answer.pk:
         raise ValueError("That reply belongs to another answer.")
     while parent is not None and parent.depth >= MAX_REPLY_DEPTH - 1:

@@ -1,0 +1,41 @@
+"""Who may take part. Every write on Village starts with check_can_post()."""
+
+from allauth.account.models import EmailAddress
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+
+
+def is_confirmed(user) -> bool:
+    """Has the person confirmed an email address? Cached on the user for the request."""
+    if not user.is_authenticated:
+        return False
+    cached = getattr(user, "_village_confirmed", None)
+    if cached is None:
+        cached = EmailAddress.objects.filter(user=user, verified=True).exists()
+        user._village_confirmed = cached
+    return cached
+
+
+def is_suspended(user) -> bool:
+    if not user.is_authenticated:
+        return False
+    until = user.profile.suspended_until
+    return until is not None and until > timezone.now()
+
+
+def can_post(user) -> bool:
+    """Signed in, active, email confirmed and not suspended: may ask, answer, reply and vote."""
+    return (
+        user.is_authenticated and user.is_active and not is_suspended(user) and is_confirmed(user)
+    )
+
+
+def check_can_post(user) -> None:
+    if not user.is_authenticated:
+        raise PermissionDenied("Please sign in first.")
+    if not user.is_active:
+        raise PermissionDenied("This account is closed.")
+    if is_suspended(user):
+        raise PermissionDenied("Your account is suspended, so you can read but not post.")
+    if not is_confirmed(user):
+        raise PermissionDenied("Please confirm your email address before you post.")
