@@ -33,6 +33,7 @@ run: $(VENV)/.run-deps
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py load_demo --if-empty
+	$(PY) manage.py requeue_email
 	PORT=$(PORT) exec scripts/serve
 
 chromium:

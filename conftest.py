@@ -3,9 +3,11 @@
 import os
 
 import pytest
+from django.core.cache import cache
 from django.test import override_settings
 
 from tests.factories import ExpertFactory, MemberFactory
+from tests.mail import SMTPServer
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run
 # beside one unless told it is safe, which it is here: each test thread is synchronous.
@@ -31,6 +33,28 @@ def _static_files_without_manifest():
     }
     with override_settings(STORAGES=storages, WHITENOISE_USE_FINDERS=True):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters and cached pages live in the cache: start every test clean."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on loopback that Village's email settings point at."""
+    server = SMTPServer()
+    server.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = server.host
+    settings.EMAIL_PORT = server.port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_TIMEOUT = 5
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -9,11 +9,18 @@
     if (!button) return;
     var input = document.getElementById(button.getAttribute("data-copy"));
     if (!input) return;
-    var done = function () { button.textContent = "Copied"; };
+    var status = document.querySelector('[data-copy-status="' + input.id + '"]');
+    var say = function (text) {
+      button.textContent = text;
+      if (status) status.textContent = text;
+    };
+    var done = function () { say("Copied"); };
     var fallback = function () {
       input.focus();
       input.select();
-      button.textContent = "Press Ctrl+C to copy";
+      var copied = false;
+      try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
+      say(copied ? "Copied" : "Link selected: press Ctrl+C (or long-press) to copy");
     };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(input.value).then(done, fallback);

@@ -25,7 +25,7 @@ def test_visitor_reads_the_featured_question(live_server, page, featured, outsid
 
     # The site header: tagline and a call to join.
     expect(page.locator(".tagline")).to_be_visible()
-    expect(page.get_by_role("link", name="Join Village")).to_be_visible()
+    expect(page.locator(".site-header").get_by_role("link", name="Join Village")).to_be_visible()
 
     # The question with its author card, topics and source.
     expect(page.get_by_role("heading", level=1)).to_have_text(featured.title)

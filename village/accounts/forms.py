@@ -1,10 +1,12 @@
 from django import forms
 
-from village.accounts.models import Profile
-
 
 class SignupForm(forms.Form):
-    """Extra fields allauth's sign-up form asks for: how others will see you."""
+    """Extra fields allauth's sign-up form asks for: how others will see you.
+
+    The profile itself is created by AccountAdapter.save_user, in the same transaction as
+    the account.
+    """
 
     display_name = forms.CharField(
         max_length=80,
@@ -15,6 +17,4 @@ class SignupForm(forms.Form):
     field_order = ["display_name", "email", "password1", "password2"]
 
     def signup(self, request, user):
-        Profile.objects.update_or_create(
-            user=user, defaults={"display_name": self.cleaned_data["display_name"].strip()}
-        )
+        """Required by allauth's ACCOUNT_SIGNUP_FORM_CLASS; the adapter did the work."""

@@ -2,6 +2,7 @@
 
 import hashlib
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
@@ -25,9 +26,15 @@ class UserManager(BaseUserManager):
         return self._create_user(email, password, **extra_fields)
 
     def create_superuser(self, email, password=None, **extra_fields):
+        """`manage.py createsuperuser`: an admin with a profile and a confirmed address."""
         extra_fields["is_staff"] = True
         extra_fields["is_superuser"] = True
-        return self._create_user(email, password, **extra_fields)
+        user = self._create_user(email, password, **extra_fields)
+        Profile.objects.create(
+            user=user, display_name=user.email.split("@")[0], role=Profile.Role.ADMIN
+        )
+        EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
+        return user
 
 
 class User(AbstractBaseUser, PermissionsMixin):
@@ -67,7 +74,10 @@ class Profile(models.Model):
         max_length=2, blank=True, help_text="Two-letter country code, e.g. GB."
     )
     bio = models.TextField(blank=True, max_length=2000)
-    avatar = models.ImageField(upload_to="avatars/", blank=True)
+    avatar = models.ImageField(
+        upload_to="avatars/", blank=True, help_text="256×256 WebP, made from the upload."
+    )
+    avatar_small = models.ImageField(upload_to="avatars/", blank=True, help_text="64×64 WebP.")
     suspended_until = models.DateTimeField(
         null=True,
         blank=True,

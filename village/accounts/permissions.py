@@ -39,3 +39,14 @@ def check_can_post(user) -> None:
         raise PermissionDenied("Your account is suspended, so you can read but not post.")
     if not is_confirmed(user):
         raise PermissionDenied("Please confirm your email address before you post.")
+
+
+def is_moderator(user) -> bool:
+    """Moderators and admins review flags and expert applications."""
+    from_role = user.is_authenticated and user.profile.role in ("moderator", "admin")
+    return bool(user.is_authenticated and (user.is_superuser or from_role))
+
+
+def check_is_moderator(user) -> None:
+    if not is_moderator(user):
+        raise PermissionDenied("Only moderators can do that.")

@@ -3,6 +3,7 @@
 from allauth.account.models import EmailAddress
 from django.db import transaction
 
+from village.accounts.avatars import process_avatar
 from village.accounts.models import Profile, User
 
 
@@ -39,3 +40,34 @@ def create_member(
             user=user, email=user.email, primary=True, verified=email_verified
         )
     return user
+
+
+def update_profile(
+    user: User,
+    *,
+    display_name: str,
+    headline: str = "",
+    city: str = "",
+    country: str = "",
+    bio: str = "",
+    avatar_upload=None,
+    remove_avatar: bool = False,
+) -> Profile:
+    """Change what others see; a new avatar replaces (and deletes) the old files."""
+    files = process_avatar(avatar_upload) if avatar_upload else None
+    profile = user.profile
+    profile.display_name = display_name.strip()
+    profile.headline = headline.strip()
+    profile.city = city.strip()
+    profile.country = country.strip().upper()
+    profile.bio = bio.strip()
+    old = [f for f in (profile.avatar, profile.avatar_small) if f]
+    if files or remove_avatar:
+        profile.avatar = files["large"] if files else ""
+        profile.avatar_small = files["small"] if files else ""
+    with transaction.atomic():
+        profile.save()
+    if files or remove_avatar:
+        for field_file in old:
+            field_file.storage.delete(field_file.name)
+    return profile

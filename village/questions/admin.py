@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from village.questions.models import Answer, Question, Reply
+from village.questions.models import Answer, Question, Reply, Revision
 
 
 @admin.register(Question)
@@ -25,3 +25,9 @@ class ReplyAdmin(admin.ModelAdmin):
     list_display = ["pk", "answer", "author", "depth", "created_at"]
     raw_id_fields = ["answer", "parent", "author"]
     readonly_fields = ["body_html"]
+
+
+@admin.register(Revision)
+class RevisionAdmin(admin.ModelAdmin):
+    list_display = ["pk", "editor", "question", "answer", "reply", "created_at"]
+    raw_id_fields = ["question", "answer", "reply", "editor"]

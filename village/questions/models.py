@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -35,10 +36,25 @@ class Question(models.Model):
     is_featured = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
+    edited_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the author last changed the title or body."
+    )
+    idempotency_key = models.CharField(
+        max_length=64,
+        blank=True,
+        help_text="A token from the ask form, so a double click publishes one question, not two.",
+    )
 
     class Meta:
         indexes = [
             models.Index(fields=["status", "-created_at", "-id"], name="question_newest_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "idempotency_key"],
+                condition=~Q(idempotency_key=""),
+                name="one_question_per_ask_form",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -46,6 +62,10 @@ class Question(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("questions:detail", args=[self.pk, self.slug])
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.status == self.Status.DELETED
 
 
 class Answer(models.Model):
@@ -67,14 +87,27 @@ class Answer(models.Model):
     helpful_count = models.PositiveIntegerField(
         default=0, help_text="Denormalised count of HelpfulVote rows, kept by the services."
     )
-    reply_count = models.PositiveIntegerField(default=0)
+    reply_count = models.PositiveIntegerField(
+        default=0, help_text="Denormalised count of replies not deleted, kept by the services."
+    )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
+    edited_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the author last changed the answer."
+    )
+    deleted_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Set when the author deletes it; its replies stay readable beneath a notice.",
+    )
 
     class Meta:
         constraints = [
+            # A deleted answer no longer counts: its author may answer afresh.
             models.UniqueConstraint(
-                fields=["question", "author"], name="one_answer_per_member_per_question"
+                fields=["question", "author"],
+                condition=Q(deleted_at__isnull=True),
+                name="one_answer_per_member_per_question",
             ),
         ]
         indexes = [
@@ -88,6 +121,14 @@ class Answer(models.Model):
 
     def get_absolute_url(self) -> str:
         return f"{self.question.get_absolute_url()}#answer-{self.pk}"
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    @property
+    def accepts_replies(self) -> bool:
+        return self.deleted_at is None and self.question.status == Question.Status.PUBLISHED
 
 
 class Reply(models.Model):
@@ -104,6 +145,14 @@ class Reply(models.Model):
     body = models.TextField()
     body_html = models.TextField()
     created_at = models.DateTimeField(default=timezone.now)
+    edited_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the author last changed the reply."
+    )
+    deleted_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Set when the author deletes it; replies to it stay readable beneath a notice.",
+    )
 
     class Meta:
         verbose_name_plural = "replies"
@@ -111,6 +160,13 @@ class Reply(models.Model):
 
     def __str__(self) -> str:
         return f"Reply {self.pk} on answer {self.answer_id}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.answer.question.get_absolute_url()}?thread={self.answer_id}#reply-{self.pk}"
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
 
 
 class HelpfulVote(models.Model):
@@ -152,3 +208,66 @@ class AnswerFeedback(models.Model):
 
     def __str__(self) -> str:
         return f"{'Found' if self.found else 'Not found'} on question {self.question_id}"
+
+
+class Revision(models.Model):
+    """One edit of a question, answer or reply: who made it, when, and the text before it.
+
+    The current text lives on the post itself, so a post's history is its revisions, oldest
+    first, followed by what it says now.
+    """
+
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, null=True, blank=True, related_name="revisions"
+    )
+    answer = models.ForeignKey(
+        Answer, on_delete=models.CASCADE, null=True, blank=True, related_name="revisions"
+    )
+    reply = models.ForeignKey(
+        Reply, on_delete=models.CASCADE, null=True, blank=True, related_name="revisions"
+    )
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="revisions"
+    )
+    title = models.CharField(max_length=200, blank=True, help_text="The title before this edit.")
+    body = models.TextField(blank=True, help_text="The Markdown before this edit.")
+    created_at = models.DateTimeField(default=timezone.now, help_text="When the edit was made.")
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(question__isnull=False, answer__isnull=True, reply__isnull=True)
+                    | Q(question__isnull=True, answer__isnull=False, reply__isnull=True)
+                    | Q(question__isnull=True, answer__isnull=True, reply__isnull=False)
+                ),
+                name="revision_of_exactly_one_post",
+            ),
+        ]
+        indexes = [models.Index(fields=["created_at"], name="revision_created_idx")]
+
+    def __str__(self) -> str:
+        return f"Revision {self.pk} by {self.editor_id}"
+
+
+class QuestionFollow(models.Model):
+    """A member follows a question: its asker and answerers automatically, others by choice.
+
+    The notifications issue tells followers about new answers and replies.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="question_follows"
+    )
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="follows")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "question"], name="one_follow_per_member_per_question"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} follows question {self.question_id}"

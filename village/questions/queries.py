@@ -1,13 +1,15 @@
 """Reads shared by the pages (and later the API): each returns everything a page needs in a
 fixed, small number of queries, whatever the number of answers and replies."""
 
+import re
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from village.experts.badges import is_verified_expert
-from village.questions.models import Answer, Question, Reply
+from village.questions.models import Answer, AnswerFeedback, HelpfulVote, Question, Reply
 from village.questions.permissions import can_see_question
 from village.questions.wording import answered_line
 from village.topics.models import Topic
@@ -15,17 +17,53 @@ from village.topics.models import Topic
 PEOPLE = ("author__profile", "author__expert_profile")
 
 
-def get_question_for_user(user, pk: int) -> Question:
-    """The question with its author, or 404 when it doesn't exist or this person may not see it."""
-    question = (
-        Question.objects.select_related(*PEOPLE)
-        .prefetch_related(Prefetch("topics", queryset=Topic.objects.order_by("name")))
-        .filter(pk=pk)
-        .first()
+def get_question_for_user(
+    user, pk: int, reader_key: str | None = None, with_tally: bool = False
+) -> Question:
+    """The question with its author, or 404 when it doesn't exist or this person may not see it.
+
+    With a reader_key, the question also carries `my_feedback` (True, False or None): that
+    reader's answer to "did you find the answer?"; with_tally, `found_yes` and `found_no`,
+    everyone's answers counted. Both come in the same query.
+    """
+    questions = Question.objects.select_related(*PEOPLE).prefetch_related(
+        Prefetch("topics", queryset=Topic.objects.order_by("name"))
     )
+    if reader_key is not None:
+        mine = AnswerFeedback.objects.filter(question=OuterRef("pk"), visitor_key=reader_key)
+        questions = questions.annotate(my_feedback=Subquery(mine.values("found")[:1]))
+    if with_tally:
+        questions = questions.annotate(found_yes=_tally(True), found_no=_tally(False))
+    question = questions.filter(pk=pk).first()
     if question is None or not can_see_question(user, question):
         raise Http404("No such question.")
     return question
+
+
+def _tally(found: bool):
+    responses = (
+        AnswerFeedback.objects.filter(question=OuterRef("pk"), found=found)
+        .values("question")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(responses), Value(0))
+
+
+def get_answer_for_user(user, pk: int) -> Answer:
+    """The answer with its question, or 404 when either is out of this person's sight."""
+    answer = Answer.objects.select_related(*PEOPLE, "question").filter(pk=pk).first()
+    if answer is None or not can_see_question(user, answer.question):
+        raise Http404("No such answer.")
+    return answer
+
+
+def get_reply_for_user(user, pk: int) -> Reply:
+    """The reply with its answer and question, or 404 when out of this person's sight."""
+    reply = Reply.objects.select_related(*PEOPLE, "answer__question").filter(pk=pk).first()
+    if reply is None or not can_see_question(user, reply.answer.question):
+        raise Http404("No such reply.")
+    return reply
 
 
 @dataclass
@@ -39,6 +77,7 @@ class AnswerView:
     answer: Answer
     by_expert: bool
     replies: list[ReplyNode]
+    voted: bool = False
 
 
 @dataclass
@@ -47,6 +86,7 @@ class QuestionPage:
     answers: list[AnswerView]
     expert_count: int
     parent_count: int
+    my_answer: Answer | None = None
 
     @property
     def answered_line(self) -> str:
@@ -54,7 +94,10 @@ class QuestionPage:
 
 
 def _reply_trees(replies) -> dict[int, list[ReplyNode]]:
-    """Group replies (oldest first) into one tree per answer."""
+    """Group replies (oldest first) into one tree per answer.
+
+    A deleted reply stays, as a notice, only while live replies hang beneath it.
+    """
     nodes = {reply.pk: ReplyNode(reply) for reply in replies}
     roots: dict[int, list[ReplyNode]] = {}
     for node in nodes.values():
@@ -63,34 +106,111 @@ def _reply_trees(replies) -> dict[int, list[ReplyNode]]:
             parent.children.append(node)
         else:
             roots.setdefault(node.reply.answer_id, []).append(node)
-    return roots
+    return {answer_id: _prune(trees) for answer_id, trees in roots.items()}
 
 
-def question_page(question: Question) -> QuestionPage:
-    """The answers, most helpful first then oldest, each with its reply thread: two queries."""
-    answers = list(
+def _prune(nodes: list[ReplyNode]) -> list[ReplyNode]:
+    kept = []
+    for node in nodes:
+        node.children = _prune(node.children)
+        if node.children or node.reply.deleted_at is None:
+            kept.append(node)
+    return kept
+
+
+def _replies_of(**filters):
+    return Reply.objects.filter(**filters).select_related(*PEOPLE).order_by("created_at", "pk")
+
+
+def question_page(question: Question, user=None) -> QuestionPage:
+    """The answers, most helpful first then oldest, each with its reply thread: two queries.
+
+    For a signed-in person each answer also says whether they found it helpful, in the same
+    query. A deleted answer stays, as a notice, only while live replies hang beneath it.
+    """
+    answers = (
         Answer.objects.filter(question=question)
         .select_related(*PEOPLE)
         .order_by("-helpful_count", "created_at", "pk")
     )
-    replies = (
-        Reply.objects.filter(answer__question=question)
-        .select_related(*PEOPLE)
-        .order_by("created_at", "pk")
-    )
+    signed_in = user is not None and user.is_authenticated
+    if signed_in:
+        mine = HelpfulVote.objects.filter(answer=OuterRef("pk"), voter=user)
+        answers = answers.annotate(voted=Exists(mine))
+    answers = list(answers)
     for answer in answers:
         answer.question = question  # links and share URLs need it; don't fetch it 60 times
-    trees = _reply_trees(replies) if any(a.reply_count for a in answers) else {}
+    has_replies = any(a.reply_count for a in answers)
+    trees = _reply_trees(_replies_of(answer__question=question)) if has_replies else {}
     views = [
-        AnswerView(answer=a, by_expert=is_verified_expert(a.author), replies=trees.get(a.pk, []))
+        AnswerView(
+            answer=a,
+            by_expert=is_verified_expert(a.author),
+            replies=trees.get(a.pk, []),
+            voted=getattr(a, "voted", False),
+        )
         for a in answers
+        if a.deleted_at is None or trees.get(a.pk)
     ]
-    experts = sum(1 for v in views if v.by_expert)
+    live = [v for v in views if v.answer.deleted_at is None]
+    experts = sum(1 for v in live if v.by_expert)
+    my_answer = None
+    if signed_in:
+        my_answer = next((v.answer for v in live if v.answer.author_id == user.pk), None)
     return QuestionPage(
         question=question,
         answers=views,
         expert_count=experts,
-        parent_count=len(views) - experts,
+        parent_count=len(live) - experts,
+        my_answer=my_answer,
+    )
+
+
+def answer_thread(answer: Answer) -> list[ReplyNode]:
+    """One answer's reply thread, for showing it again after a reply is posted in place."""
+    return _reply_trees(_replies_of(answer=answer)).get(answer.pk, [])
+
+
+def feedback_tally(question: Question) -> dict[str, int]:
+    """How many readers said they found the answer they were looking for, and how many not."""
+    counts = AnswerFeedback.objects.filter(question=question).aggregate(
+        yes=Count("pk", filter=Q(found=True)), no=Count("pk", filter=Q(found=False))
+    )
+    return {"yes": counts["yes"], "no": counts["no"]}
+
+
+# Words too common to tell one question from another.
+_COMMON_WORDS = (
+    "a an and are as at be but by can do does for from has have how i if in is it its my "
+    "me of on or our should so than that the their them there they this to was we what when "
+    "where which who why will with would you your yours any about into just get got"
+)
+_STOPWORDS = frozenset(_COMMON_WORDS.split())
+SIMILAR_LIMIT = 5
+
+
+def _search_words(text: str) -> list[str]:
+    words = re.findall(r"[\w'-]+", text.lower())
+    unique = dict.fromkeys(w.strip("'-") for w in words)
+    return [w for w in unique if len(w) >= 3 and w not in _STOPWORDS][:8]
+
+
+def similar_questions(title: str, limit: int = SIMILAR_LIMIT) -> list[Question]:
+    """Published questions whose titles share the most words with this one (a simple search)."""
+    words = _search_words(title)
+    if not words:
+        return []
+    score = sum(
+        (Case(When(title__icontains=w, then=Value(1)), default=Value(0)) for w in words),
+        start=Value(0),
+    )
+    matches = Q()
+    for word in words:
+        matches |= Q(title__icontains=word)
+    return list(
+        Question.objects.filter(matches, status=Question.Status.PUBLISHED)
+        .annotate(score=score, answer_total=Count("answers", distinct=True))
+        .order_by("-score", "-created_at", "-pk")[:limit]
     )
 
 

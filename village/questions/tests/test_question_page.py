@@ -220,3 +220,103 @@ def test_question_page_queries_do_not_grow_with_answers(client):
             client.get(question.get_absolute_url())
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+# Queries other features add to the page: the notification count in the header, the moderator's
+# two-factor reminder, following, related questions. The page's budget is 10 for a member. This
+# issue's parts (session, user, profile, email confirmation, question with the reader's feedback
+# or the moderators' tally, topics, answers with the member's votes, replies) take 8 of them,
+# so the features above have 2 between them; today they use 4 (see the issue 4 report).
+OTHER_FEATURES = (
+    "notifications_notification",
+    "mfa_authenticator",
+    "questions_questionfollow",
+    "search_question_fts",  # related questions: the text match on SQLite ...
+    "to_tsquery(",  # ... and on PostgreSQL,
+    'AS "shared"',  # then the questions themselves
+)
+
+
+def _page_queries(client, question):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(question.get_absolute_url())
+    assert response.status_code == 200
+    sql = [q["sql"] for q in captured.captured_queries]
+    others = [q for q in sql if any(marker in q for marker in OTHER_FEATURES)]
+    return response.content.decode(), sql, others
+
+
+@pytest.mark.parametrize(("answers", "replies"), [(6, 2), (60, 3)])
+def test_question_page_stays_within_ten_queries_for_a_signed_in_member(client, answers, replies):
+    question = _question_with(answers, replies)
+    member = MemberFactory()
+    voted_on = Answer.objects.filter(question=question).first()
+    services.mark_helpful(voter=member, answer=voted_on)
+    services.record_feedback(question=question, visitor_key=f"user:{member.pk}", found=True)
+    client.force_login(member)
+    html, sql, others = _page_queries(client, question)
+    assert len(sql) - len(others) <= 8, sql
+    assert html.count('class="helpful__button') >= answers - 1
+    assert html.count('aria-pressed="true"') == 2  # the vote, and "yes" to the feedback question
+    assert 'id="answer-form"' in html
+
+
+def test_a_members_page_costs_the_same_with_6_or_60_answers(client):
+    member = MemberFactory()
+    client.force_login(member)
+    counts = [len(_page_queries(client, _question_with(n, 2))[1]) for n in (6, 60)]
+    assert counts[0] == counts[1]
+
+
+def test_question_page_stays_within_ten_queries_for_a_moderator_who_sees_the_tally(client):
+    question = _question_with(6, 2)
+    services.record_feedback(question=question, visitor_key="visitor:a", found=True)
+    services.record_feedback(question=question, visitor_key="visitor:b", found=False)
+    services.record_feedback(question=question, visitor_key="visitor:c", found=False)
+    client.force_login(MemberFactory(role="moderator"))
+    html, sql, others = _page_queries(client, question)
+    assert len(sql) - len(others) <= 8, sql
+    assert "1 said yes, 2 said no." in html
+
+
+def test_members_do_not_see_the_feedback_tally(client, parent):
+    question = QuestionFactory()
+    services.record_feedback(question=question, visitor_key="visitor:a", found=True)
+    client.force_login(parent)
+    assert "said yes" not in get_page(client, question)
+
+
+def test_shared_links_show_a_title_and_a_summary(client):
+    question = QuestionFactory(
+        title="Should a ten-year-old have a smartwatch?",
+        body="Her friends all have one. **We** are not sure.",
+    )
+    html = get_page(client, question)
+    url = f"http://testserver{question.get_absolute_url()}"
+    assert f'<meta property="og:title" content="{question.title}">' in html
+    assert f'<meta property="og:url" content="{url}">' in html
+    assert (
+        '<meta property="og:description" content="Her friends all have one. We are not sure.'
+        in html
+    )
+    assert '<meta name="twitter:card" content="summary">' in html
+    assert f'<meta name="twitter:title" content="{question.title}">' in html
+
+
+def test_share_offers_copy_email_whatsapp_facebook_and_x_as_plain_links(client):
+    answer = AnswerFactory(question=QuestionFactory(title="Phones at the dinner table?"))
+    html = get_page(client, answer.question)
+    link = f"http%3A//testserver{answer.question.get_absolute_url()}%23answer-{answer.pk}"
+    at = html.index(f'id="share-{answer.pk}"')
+    panel = html[at - 400 : at + 2000]
+    assert (
+        f'value="http://testserver{answer.question.get_absolute_url()}#answer-{answer.pk}"' in panel
+    )
+    assert 'data-copy="share-' in panel
+    assert "mailto:?subject=Phones%20at%20the%20dinner%20table%3F&amp;body=" in panel
+    assert f"https://wa.me/?text=Phones%20at%20the%20dinner%20table%3F%20{link}" in panel
+    assert f"https://www.facebook.com/sharer/sharer.php?u={link}" in panel
+    assert f"https://x.com/intent/post?url={link}" in panel
+    assert panel.count('rel="noopener noreferrer nofollow"') == 3
+    # The question itself can be shared too.
+    assert 'id="share-question"' in html

@@ -43,11 +43,22 @@ def test_the_database_refuses_a_second_vote_by_the_same_member(parent):
         HelpfulVote.objects.create(answer=answer, voter=parent)
 
 
-def test_one_answer_per_member_per_question(parent):
+def test_one_answer_per_member_per_question_and_the_second_attempt_points_at_the_first(parent):
+    question = QuestionFactory()
+    first = services.post_answer(author=parent, question=question, body="First", kind="opinion")
+    with pytest.raises(services.AlreadyAnswered) as refusal:
+        services.post_answer(author=parent, question=question, body="Again", kind="opinion")
+    assert refusal.value.answer == first
+    assert Answer.objects.filter(question=question).count() == 1
+
+
+def test_the_database_refuses_a_second_live_answer_by_the_same_member(parent):
     question = QuestionFactory()
     services.post_answer(author=parent, question=question, body="First", kind="opinion")
     with pytest.raises(IntegrityError):
-        services.post_answer(author=parent, question=question, body="Again", kind="opinion")
+        Answer.objects.create(
+            question=question, author=parent, body="x", body_html="x", kind="opinion"
+        )
 
 
 def test_unknown_answer_kind_is_refused(parent):

@@ -1,0 +1,270 @@
+"""The search index: its tables and the database triggers that keep it in step.
+
+One document per question: its title, its body and the text of its live answers. The
+database keeps the index itself, through triggers on the question and answer tables, so
+every write (a service, the admin, a bulk import, a raw UPDATE) updates the index in the
+same transaction, and the questions app needs to know nothing about search.
+
+- SQLite: an FTS5 table, `search_question_fts(title, body, answers)`, rowid = question id.
+- PostgreSQL: `search_question_document(question_id, document tsvector)` with a GIN index;
+  title weighted A, body B, answers C.
+
+On SQLite, a migration that rebuilds a questions table (which Django does for many column
+changes) drops the triggers with the old table, so `ensure_search_schema()` runs after every
+`migrate` (see apps.py) and puts them back. The index rows survive: the rebuild copies rows
+without touching the index, and ids don't change.
+"""
+
+from collections.abc import Callable
+
+from django.db import connection as default_connection
+from django.db import transaction
+
+FTS_TABLE = "search_question_fts"
+PG_TABLE = "search_question_document"
+PG_CONFIG = "english"
+BATCH = 2000
+
+# Named here rather than read from the models, so that migrations calling this module keep
+# meaning what they meant when written.
+Q = "questions_question"
+A = "questions_answer"
+
+
+def _sqlite_answers(question_id: str) -> str:
+    return (
+        f"(SELECT coalesce(group_concat(body, char(10)), '') FROM {A} "
+        f"WHERE question_id = {question_id} AND deleted_at IS NULL)"
+    )
+
+
+def _sqlite_refresh_answers(question_id: str) -> str:
+    return (
+        f"UPDATE {FTS_TABLE} SET answers = {_sqlite_answers(question_id)} "
+        f"WHERE rowid = {question_id};"
+    )
+
+
+SQLITE_TABLE_SQL = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+    "title, body, answers, tokenize = 'porter unicode61 remove_diacritics 2')"
+)
+
+SQLITE_TRIGGERS = {
+    "search_question_inserted": f"""
+        CREATE TRIGGER search_question_inserted AFTER INSERT ON {Q} BEGIN
+          INSERT INTO {FTS_TABLE}(rowid, title, body, answers)
+          VALUES (new.id, new.title, new.body, {_sqlite_answers("new.id")});
+        END""",
+    "search_question_changed": f"""
+        CREATE TRIGGER search_question_changed AFTER UPDATE OF title, body ON {Q} BEGIN
+          UPDATE {FTS_TABLE} SET title = new.title, body = new.body WHERE rowid = new.id;
+        END""",
+    "search_question_deleted": f"""
+        CREATE TRIGGER search_question_deleted AFTER DELETE ON {Q} BEGIN
+          DELETE FROM {FTS_TABLE} WHERE rowid = old.id;
+        END""",
+    "search_answer_inserted": f"""
+        CREATE TRIGGER search_answer_inserted AFTER INSERT ON {A} BEGIN
+          {_sqlite_refresh_answers("new.question_id")}
+        END""",
+    "search_answer_changed": f"""
+        CREATE TRIGGER search_answer_changed
+        AFTER UPDATE OF body, deleted_at, question_id ON {A} BEGIN
+          {_sqlite_refresh_answers("old.question_id")}
+          {_sqlite_refresh_answers("new.question_id")}
+        END""",
+    "search_answer_deleted": f"""
+        CREATE TRIGGER search_answer_deleted AFTER DELETE ON {A} BEGIN
+          {_sqlite_refresh_answers("old.question_id")}
+        END""",
+}
+
+PG_VECTOR = f"""
+    setweight(to_tsvector('{PG_CONFIG}', coalesce(title, '')), 'A')
+    || setweight(to_tsvector('{PG_CONFIG}', coalesce(body, '')), 'B')
+    || setweight(to_tsvector('{PG_CONFIG}', coalesce(answers, '')), 'C')
+"""
+
+PG_SQL = [
+    f"""CREATE TABLE IF NOT EXISTS {PG_TABLE} (
+          question_id bigint PRIMARY KEY,
+          document tsvector NOT NULL
+        )""",
+    f"CREATE INDEX IF NOT EXISTS {PG_TABLE}_gin ON {PG_TABLE} USING gin (document)",
+    f"""CREATE OR REPLACE FUNCTION search_question_vector(title text, body text, answers text)
+        RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT {PG_VECTOR} $$""",
+    f"""CREATE OR REPLACE FUNCTION search_question_answers(qid bigint)
+        RETURNS text LANGUAGE sql STABLE AS $$
+          SELECT coalesce(string_agg(body, E'\\n'), '') FROM {A}
+          WHERE question_id = qid AND deleted_at IS NULL
+        $$""",
+    f"""CREATE OR REPLACE FUNCTION search_refresh_question(qid bigint)
+        RETURNS void LANGUAGE sql AS $$
+          DELETE FROM {PG_TABLE} WHERE question_id = qid
+            AND NOT EXISTS (SELECT 1 FROM {Q} WHERE id = qid);
+          INSERT INTO {PG_TABLE} (question_id, document)
+          SELECT id, search_question_vector(title, body, search_question_answers(id))
+          FROM {Q} WHERE id = qid
+          ON CONFLICT (question_id) DO UPDATE SET document = EXCLUDED.document;
+        $$""",
+    f"""CREATE OR REPLACE FUNCTION search_question_trigger() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP = 'DELETE' THEN
+            DELETE FROM {PG_TABLE} WHERE question_id = OLD.id;
+          ELSE
+            PERFORM search_refresh_question(NEW.id);
+          END IF;
+          RETURN NULL;
+        END $$""",
+    """CREATE OR REPLACE FUNCTION search_answer_trigger() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP IN ('UPDATE', 'DELETE') THEN
+            PERFORM search_refresh_question(OLD.question_id);
+          END IF;
+          IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND NEW.question_id <> OLD.question_id) THEN
+            PERFORM search_refresh_question(NEW.question_id);
+          END IF;
+          RETURN NULL;
+        END $$""",
+    # Django's test runner empties tables with TRUNCATE, which fires no row triggers.
+    f"""CREATE OR REPLACE FUNCTION search_questions_truncated() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        BEGIN
+          DELETE FROM {PG_TABLE};
+          RETURN NULL;
+        END $$""",
+    f"DROP TRIGGER IF EXISTS search_question_changed ON {Q}",
+    f"""CREATE TRIGGER search_question_changed
+        AFTER INSERT OR DELETE OR UPDATE OF title, body ON {Q}
+        FOR EACH ROW EXECUTE FUNCTION search_question_trigger()""",
+    f"DROP TRIGGER IF EXISTS search_answer_changed ON {A}",
+    f"""CREATE TRIGGER search_answer_changed
+        AFTER INSERT OR DELETE OR UPDATE OF body, deleted_at, question_id ON {A}
+        FOR EACH ROW EXECUTE FUNCTION search_answer_trigger()""",
+    f"DROP TRIGGER IF EXISTS search_questions_truncated ON {Q}",
+    f"""CREATE TRIGGER search_questions_truncated AFTER TRUNCATE ON {Q}
+        FOR EACH STATEMENT EXECUTE FUNCTION search_questions_truncated()""",
+]
+
+PG_DROP_SQL = [
+    f"DROP TRIGGER IF EXISTS search_question_changed ON {Q}",
+    f"DROP TRIGGER IF EXISTS search_answer_changed ON {A}",
+    f"DROP TRIGGER IF EXISTS search_questions_truncated ON {Q}",
+    "DROP FUNCTION IF EXISTS search_question_trigger()",
+    "DROP FUNCTION IF EXISTS search_answer_trigger()",
+    "DROP FUNCTION IF EXISTS search_questions_truncated()",
+    "DROP FUNCTION IF EXISTS search_refresh_question(bigint)",
+    "DROP FUNCTION IF EXISTS search_question_answers(bigint)",
+    "DROP FUNCTION IF EXISTS search_question_vector(text, text, text)",
+    f"DROP TABLE IF EXISTS {PG_TABLE}",
+]
+
+
+def _table_exists(cursor, connection, name: str) -> bool:
+    return name in connection.introspection.table_names(cursor)
+
+
+def ensure_search_schema(connection=default_connection) -> bool:
+    """Create the index and its triggers where missing. True when the index was new (empty)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            created = not _table_exists(cursor, connection, FTS_TABLE)
+            cursor.execute(SQLITE_TABLE_SQL)
+            for name, sql in SQLITE_TRIGGERS.items():
+                cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+                cursor.execute(sql)
+            return created
+        if connection.vendor == "postgresql":
+            created = not _table_exists(cursor, connection, PG_TABLE)
+            for sql in PG_SQL:
+                cursor.execute(sql)
+            return created
+    raise NotImplementedError(f"Search has no engine for {connection.vendor}.")
+
+
+def drop_search_schema(connection=default_connection) -> None:
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            for name in SQLITE_TRIGGERS:
+                cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+            cursor.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}")
+        elif connection.vendor == "postgresql":
+            for sql in PG_DROP_SQL:
+                cursor.execute(sql)
+
+
+def _index_range(cursor, vendor: str, low: int, high: int) -> None:
+    """(Re)index the questions with low < id <= high, and drop entries of deleted ones."""
+    if vendor == "sqlite":
+        cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid > %s AND rowid <= %s", [low, high])
+        cursor.execute(
+            f"INSERT INTO {FTS_TABLE}(rowid, title, body, answers) "
+            f"SELECT id, title, body, {_sqlite_answers('q.id')} FROM {Q} AS q "
+            "WHERE id > %s AND id <= %s",
+            [low, high],
+        )
+    else:
+        cursor.execute(
+            f"DELETE FROM {PG_TABLE} d WHERE question_id > %s AND question_id <= %s "
+            f"AND NOT EXISTS (SELECT 1 FROM {Q} q WHERE q.id = d.question_id)",
+            [low, high],
+        )
+        cursor.execute(
+            f"INSERT INTO {PG_TABLE} (question_id, document) "
+            f"SELECT q.id, search_question_vector(q.title, q.body, a.text) FROM {Q} q "
+            f"LEFT JOIN LATERAL (SELECT string_agg(body, E'\\n') AS text FROM {A} "
+            "  WHERE question_id = q.id AND deleted_at IS NULL) a ON true "
+            "WHERE q.id > %s AND q.id <= %s "
+            "ON CONFLICT (question_id) DO UPDATE SET document = EXCLUDED.document",
+            [low, high],
+        )
+
+
+def rebuild_search_index(
+    connection=default_connection, progress: Callable[[int, int], None] = lambda done, total: None
+) -> int:
+    """Index every question again, a batch per transaction, so searches keep working meanwhile.
+
+    `progress(done, total)` is called after each batch. Returns the number of questions.
+    """
+    ensure_search_schema(connection)
+    vendor = connection.vendor
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*), coalesce(max(id), 0) FROM {Q}")
+        total, top = cursor.fetchone()
+    done = 0
+    low = 0
+    progress(0, total)
+    while low < top:
+        with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT id FROM {Q} WHERE id > %s ORDER BY id LIMIT 1 OFFSET %s",
+                [low, BATCH - 1],
+            )
+            row = cursor.fetchone()
+            high = row[0] if row else top
+            _index_range(cursor, vendor, low, high)
+            cursor.execute(f"SELECT count(*) FROM {Q} WHERE id > %s AND id <= %s", [low, high])
+            done += cursor.fetchone()[0]
+        low = high
+        progress(done, total)
+    with connection.cursor() as cursor:
+        # Entries whose questions have gone, past the last id.
+        if vendor == "sqlite":
+            cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid > %s", [top])
+            cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
+        else:
+            cursor.execute(f"DELETE FROM {PG_TABLE} WHERE question_id > %s", [top])
+            cursor.execute(f"ANALYZE {PG_TABLE}")
+    return total
+
+
+def index_size(connection=default_connection) -> int:
+    """How many questions the index holds."""
+    table = FTS_TABLE if connection.vendor == "sqlite" else PG_TABLE
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM {table}")
+        return cursor.fetchone()[0]
