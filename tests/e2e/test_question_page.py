@@ -19,7 +19,9 @@ def featured(transactional_db):
 
 
 @pytest.mark.parametrize("screen", ["desktop", "phone"])
-def test_visitor_reads_the_featured_question(live_server, page, featured, outside_requests, screen):
+def test_visitor_reads_the_featured_question(
+    live_server, page, featured, outside_requests, browser_errors, screen
+):
     page.set_viewport_size(VIEWPORTS[screen])
     page.goto(live_server.url + featured.get_absolute_url())
 
@@ -66,6 +68,7 @@ def test_visitor_reads_the_featured_question(live_server, page, featured, outsid
     expect(page.get_by_role("button", name="No")).to_be_visible()
 
     screenshot(page, f"question-{screen}")
+    assert browser_errors == []  # no script error, no Content Security Policy violation
     assert serious_accessibility_violations(page) == []
     assert outside_requests == []
 

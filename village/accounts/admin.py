@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from village.accounts.models import Profile, User
+from village.accounts.services import sync_staff_access
 
 
 class ProfileInline(admin.StackedInline):
@@ -21,3 +22,9 @@ class UserAdmin(BaseUserAdmin):
         ("Dates", {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+
+    def save_related(self, request, form, formsets, change):
+        """A role set on the profile brings (or takes away) the admin access that goes with it."""
+        super().save_related(request, form, formsets, change)
+        if hasattr(form.instance, "profile"):
+            sync_staff_access(form.instance)

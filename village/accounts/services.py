@@ -1,6 +1,7 @@
 """Writes to accounts and profiles."""
 
 from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
 from village.accounts.avatars import process_avatar
@@ -39,6 +40,8 @@ def create_member(
         EmailAddress.objects.create(
             user=user, email=user.email, primary=True, verified=email_verified
         )
+        if role != Profile.Role.MEMBER:
+            sync_staff_access(user)
     return user
 
 
@@ -71,3 +74,41 @@ def update_profile(
         for field_file in old:
             field_file.storage.delete(field_file.name)
     return profile
+
+
+# What the moderator role may change in the Django admin: the topic list and the list of
+# expertise areas (applications themselves are decided on the site, with a reason).
+MODERATOR_PERMISSIONS = [
+    "view_topic",
+    "add_topic",
+    "change_topic",
+    "view_expertisearea",
+    "add_expertisearea",
+    "change_expertisearea",
+    "view_expertapplication",
+]
+
+
+def set_role(user: User, role: str) -> None:
+    """Give someone a role, with the admin access that goes with it (and nothing more)."""
+    profile = user.profile
+    profile.role = role
+    profile.save(update_fields=["role"])
+    sync_staff_access(user)
+
+
+def sync_staff_access(user: User) -> None:
+    """Moderators use the admin for topics and areas; admins have all of it; others none."""
+    moderators, _ = Group.objects.get_or_create(name="Moderators")
+    if not moderators.permissions.exists():
+        moderators.permissions.set(Permission.objects.filter(codename__in=MODERATOR_PERMISSIONS))
+    role = user.profile.role
+    team = role in (Profile.Role.MODERATOR, Profile.Role.ADMIN)
+    user.is_staff = team or user.is_superuser
+    if role == Profile.Role.ADMIN:
+        user.is_superuser = True
+    user.save(update_fields=["is_staff", "is_superuser"])
+    if team:
+        user.groups.add(moderators)
+    else:
+        user.groups.remove(moderators)

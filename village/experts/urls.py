@@ -8,4 +8,5 @@ urlpatterns = [
     path("apply/", views.apply, name="apply"),
     path("review/", views.review_queue, name="review_queue"),
     path("review/<int:pk>/", views.review, name="review"),
+    path("revoke/<int:user_pk>/", views.revoke, name="revoke"),
 ]

@@ -2,13 +2,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from village.accounts.permissions import check_is_moderator
 from village.experts import services
 from village.experts.badges import expert_profile_of
 from village.experts.forms import DecisionForm, ExpertApplicationForm
-from village.experts.models import ExpertApplication
+from village.experts.models import ExpertApplication, ExpertProfile
 
 
 @login_required
@@ -72,3 +72,20 @@ def review(request, pk: int):
             messages.success(request, f"Decision recorded for {application.applicant.profile}.")
             return redirect("experts:review_queue")
     return render(request, "experts/review.html", {"application": application, "form": form})
+
+
+@login_required
+@require_POST
+def revoke(request, user_pk: int):
+    """A moderator takes verified expert status away, with a reason the expert will read."""
+    check_is_moderator(request.user)
+    expert = get_object_or_404(ExpertProfile, user_id=user_pk, verified=True)
+    try:
+        services.revoke_expert(
+            reviewer=request.user, expert=expert, reason=request.POST.get("reason", "")
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Expert status removed; the expert has been told why.")
+    return redirect("people:profile", pk=user_pk)

@@ -157,3 +157,22 @@ def test_only_moderators_revoke(area):
     expert = ExpertFactory()
     with pytest.raises(PermissionDenied):
         services.revoke_expert(reviewer=MemberFactory(), expert=expert.expert_profile, reason="x")
+
+
+def test_a_moderator_removes_expert_status_from_the_profile_page(client, moderator):
+    expert = ExpertFactory(area="Sleep")
+    client.force_login(moderator)
+    assert "Remove verified expert status" in client.get(f"/people/{expert.pk}/").content.decode()
+    refused = client.post(f"/experts/revoke/{expert.pk}/", {"reason": ""}, follow=True)
+    assert "Please give a reason." in refused.content.decode()
+    client.post(f"/experts/revoke/{expert.pk}/", {"reason": "Registration lapsed."})
+    expert.expert_profile.refresh_from_db()
+    assert expert.expert_profile.verified is False
+
+
+def test_members_cannot_remove_expert_status(client):
+    expert = ExpertFactory()
+    client.force_login(MemberFactory())
+    assert client.post(f"/experts/revoke/{expert.pk}/", {"reason": "no"}).status_code == 403
+    expert.expert_profile.refresh_from_db()
+    assert expert.expert_profile.verified is True

@@ -1,0 +1,99 @@
+"""Reading: the home page tabs and the question page."""
+
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from village.accounts.permissions import can_post
+from village.questions import listings
+from village.questions.forms import AnswerForm
+from village.questions.models import Question
+from village.questions.permissions import (
+    can_answer,
+    can_see_asker,
+    is_moderator,
+)
+from village.questions.queries import (
+    feedback_tally,
+    get_question_for_user,
+    question_page,
+)
+from village.questions.views.access import posting_block
+from village.questions.views.feedback import feedback_of, visitor_key
+from village.topics.models import Topic
+from village.topics.queries import followed_topics
+
+
+@require_GET
+def home(request):
+    """Newest questions by default; tabs for Top, Unanswered, Answered by experts, For you."""
+    tab = request.GET.get("tab", "newest")
+    if tab not in listings.TABS:
+        tab = "newest"
+    period = request.GET.get("period", "month")
+    if period not in listings.PERIODS:
+        period = "month"
+    cursors = {"after": request.GET.get("after", ""), "before": request.GET.get("before", "")}
+    user = request.user
+    if tab == "top":
+        page = listings.top_page(period=period, **cursors)
+    elif tab == "unanswered":
+        page = listings.unanswered_page(**cursors)
+    elif tab == "experts":
+        page = listings.expert_answered_page(**cursors)
+    elif tab == "for-you" and user.is_authenticated:
+        page = listings.for_you_page(user, **cursors)
+    elif tab == "for-you":
+        page = listings.KeysetPage()
+    else:
+        page = listings.newest_page(**cursors)
+    context = {
+        "page": page,
+        "tab": tab,
+        "tabs": listings.TABS,
+        "period": period,
+        "periods": listings.PERIOD_NAMES,
+        "topics": Topic.objects.all(),
+        "followed": followed_topics(user) if tab == "for-you" else [],
+    }
+    return render(request, "questions/home.html", context)
+
+
+def detail_context(request, question: Question, answer_form=None, preview="") -> dict:
+    user = request.user
+    page = question_page(question, user)
+    user_can_post = can_post(user)
+    if answer_form is None and page.my_answer is None and can_answer(user, question):
+        answer_form = AnswerForm()
+    try:
+        open_thread = int(request.GET.get("thread", ""))
+    except ValueError:
+        open_thread = None
+    moderator = is_moderator(user)
+    return {
+        "page": page,
+        "feedback": feedback_of(request, question),
+        "answer_form": answer_form,
+        "answer_preview": preview,
+        "user_can_post": user_can_post,
+        "posting_block": posting_block(user),
+        "show_asker": question.is_anonymous and can_see_asker(user, question),
+        "is_moderator": moderator,
+        "tally": _tally_of(question) if moderator else None,
+        "open_thread": open_thread,
+    }
+
+
+def _tally_of(question: Question) -> dict[str, int]:
+    if hasattr(question, "found_yes"):  # counted with the question (see question_detail)
+        return {"yes": question.found_yes, "no": question.found_no}
+    return feedback_tally(question)
+
+
+@require_GET
+def question_detail(request, pk: int, slug: str):
+    question = get_question_for_user(
+        request.user, pk, reader_key=visitor_key(request), with_tally=is_moderator(request.user)
+    )
+    if slug != question.slug:
+        return redirect(question, permanent=True)
+    return render(request, "questions/detail.html", detail_context(request, question))
