@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "village.notifications",
     "village.questions",
     "village.people",
+    "village.privacy",
     "village.search",
     "village.importers",
     "village.demo",
@@ -254,3 +255,8 @@ LOGGING = {
 # never more than EMAIL_RETRY_MAX_SECONDS apart. Mail is never dropped.
 EMAIL_RETRY_BASE_SECONDS = envint("EMAIL_RETRY_BASE_SECONDS", 30)
 EMAIL_RETRY_MAX_SECONDS = envint("EMAIL_RETRY_MAX_SECONDS", 3600)
+
+# Privacy: how long a "Download my data" link works, and the grace period before an account
+# deletion is carried out (`manage.py privacy_housekeeping`, run by the scheduler).
+DATA_EXPORT_DAYS = envint("DATA_EXPORT_DAYS", 7)
+ACCOUNT_DELETION_GRACE_DAYS = envint("ACCOUNT_DELETION_GRACE_DAYS", 3)
