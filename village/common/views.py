@@ -2,17 +2,17 @@ from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 
-@require_GET
+@require_safe
 @never_cache
 def live(request):
     """Liveness: the process answers. No database, no template: also the benchmarks' floor."""
     return HttpResponse("ok", content_type="text/plain")
 
 
-@require_GET
+@require_safe
 @never_cache
 def healthz(request):
     """For load balancers and uptime checks: the app answers and reaches its database."""

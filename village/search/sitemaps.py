@@ -16,7 +16,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import http_date
 from django.views.decorators.cache import cache_page
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from village.questions.models import Question
 from village.topics.models import Topic
@@ -70,7 +70,7 @@ class IndexEntry:
     last_mod: datetime | None = None
 
 
-@require_GET
+@require_safe
 @cache_page(CACHE_SECONDS)
 def sitemap_index(request):
     entries = []
@@ -86,7 +86,7 @@ def sitemap_index(request):
     )
 
 
-@require_GET
+@require_safe
 @cache_page(CACHE_SECONDS)
 def sitemap_section(request, section: str):
     sitemap_class = SITEMAPS.get(section)

@@ -2,7 +2,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from village.search.forms import SearchForm
 from village.search.results import search_questions, similar_questions
@@ -16,7 +16,7 @@ def _page_number(request) -> int:
         return 1
 
 
-@require_GET
+@require_safe
 def results(request):
     """The search results page: ranked questions with marked snippets, and filters."""
     topics = list(Topic.objects.order_by("name"))
@@ -35,14 +35,14 @@ def results(request):
     return render(request, "search/results.html", context)
 
 
-@require_GET
+@require_safe
 def similar(request):
     """Questions like the one being typed on the ask page (an htmx fragment)."""
     text = (request.GET.get("q") or request.GET.get("title") or "")[:200]
     return render(request, "questions/_similar.html", {"similar": similar_questions(text)})
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap-index"))

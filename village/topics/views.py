@@ -3,7 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import format_html
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from village.questions.listings import topic_page
 from village.topics import services
@@ -11,7 +11,7 @@ from village.topics.models import Topic
 from village.topics.queries import is_following_topic
 
 
-@require_GET
+@require_safe
 def topic_detail(request, slug: str):
     topic = get_object_or_404(Topic, slug=slug)
     page = topic_page(

@@ -14,3 +14,8 @@ def test_liveness_answers_without_touching_the_database(client, django_assert_nu
     with django_assert_num_queries(0):
         response = client.get("/healthz/live")
     assert response.content == b"ok"
+
+
+def test_pages_answer_head_requests_like_get(client):
+    assert client.head("/").status_code == 200
+    assert client.head("/healthz/live").status_code == 200

@@ -5,7 +5,7 @@ import secrets
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from village.accounts.permissions import check_can_post
 from village.common.markdown import render_markdown
@@ -69,7 +69,7 @@ def ask(request):
     )
 
 
-@require_GET
+@require_safe
 def similar(request):
     """Questions already asked that look like the title being typed (htmx, or a plain page)."""
     title = request.GET.get("title", "")[:200]

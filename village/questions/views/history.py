@@ -1,7 +1,7 @@
 """Edit history of questions, answers and replies."""
 
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from village.questions.history import edits_of
 from village.questions.models import Question
@@ -36,19 +36,19 @@ def _history(request, post, kind: str, question: Question):
     return render(request, "questions/history.html", context)
 
 
-@require_GET
+@require_safe
 def question_history(request, pk: int, slug: str):
     question = get_question_for_user(request.user, pk)
     return _history(request, question, "question", question)
 
 
-@require_GET
+@require_safe
 def answer_history(request, pk: int):
     answer = get_answer_for_user(request.user, pk)
     return _history(request, answer, "answer", answer.question)
 
 
-@require_GET
+@require_safe
 def reply_history(request, pk: int):
     reply = get_reply_for_user(request.user, pk)
     return _history(request, reply, "reply", reply.answer.question)

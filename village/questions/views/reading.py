@@ -1,7 +1,7 @@
 """Reading: the home page tabs and the question page."""
 
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from village.accounts.permissions import can_post
 from village.questions import listings
@@ -23,7 +23,7 @@ from village.topics.models import Topic
 from village.topics.queries import followed_topics
 
 
-@require_GET
+@require_safe
 def home(request):
     """Newest questions by default; tabs for Top, Unanswered, Answered by experts, For you."""
     tab = request.GET.get("tab", "newest")
@@ -89,7 +89,7 @@ def _tally_of(question: Question) -> dict[str, int]:
     return feedback_tally(question)
 
 
-@require_GET
+@require_safe
 def question_detail(request, pk: int, slug: str):
     question = get_question_for_user(
         request.user, pk, reader_key=visitor_key(request), with_tally=is_moderator(request.user)
