@@ -19,7 +19,7 @@ def prepare_export(export_id: int) -> str:
     """Build the zip, store it, and email the person a link that expires."""
     with transaction.atomic():
         export = (
-            DataExport.objects.select_for_update()
+            DataExport.objects.select_for_update(of=("self",))
             .select_related("user__profile")
             .filter(pk=export_id, status=DataExport.Status.PREPARING)
             .first()
