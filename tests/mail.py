@@ -4,10 +4,16 @@ import email
 import email.policy
 import re
 import socket
+import time
 from email.message import EmailMessage
 
+import django_rq
 from aiosmtpd.controller import Controller
 from django.core.management import call_command
+from django_tasks import task_backends
+from django_tasks_rq import Job as RQJob
+from django_tasks_rq import RQBackend
+from rq import SimpleWorker
 
 
 def free_port() -> int:
@@ -62,6 +68,31 @@ def first_link(text: str) -> str:
     return match.group(0)
 
 
+class _BurstWorker(SimpleWorker):
+    """RQ's worker, running jobs in this process, without the listener for remote stop
+    commands: a burst has nothing to stop, and the listener takes up to a second to close,
+    which would make tests of timed retries depend on luck."""
+
+    def subscribe(self):
+        pass
+
+    def unsubscribe(self):
+        pass
+
+
 def run_worker() -> None:
-    """Run every task that is due, then return (the worker `make run` starts, in batch mode)."""
+    """Run every task that is due, then return: the worker `make run` starts in batch mode, or
+    in the production profile (REDIS_URL) an RQ worker in burst mode, in this process so it
+    sees the test database. Scheduled retries that are due are queued first, as RQ's
+    scheduler would."""
+    if isinstance(task_backends["default"], RQBackend):
+        queue = django_rq.get_queue("default", job_class=RQJob)
+        registry = queue.scheduled_job_registry
+        # To the microsecond, where RQ's own scheduler looks in whole seconds.
+        for job_id in registry.get_jobs_to_schedule(time.time()):
+            registry.remove(job_id)
+            queue.enqueue_job(RQJob.fetch(job_id, connection=queue.connection))
+        worker = _BurstWorker([queue], connection=queue.connection, job_class=RQJob)
+        worker.work(burst=True, logging_level="WARNING")
+        return
     call_command("db_worker", batch=True, startup_delay=False, interval=0, verbosity=0)

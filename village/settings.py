@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "village.topics",
     "village.notifications",
     "village.questions",
+    "village.moderation",
     "village.people",
     "village.privacy",
     "village.search",
@@ -81,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "village.common.honeypot.HoneypotMiddleware",
 ]
 
 ROOT_URLCONF = "village.urls"
@@ -223,17 +225,42 @@ TASKS = {
 # --- Cache --------------------------------------------------------------------------------
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# --- Production profile: Redis ------------------------------------------------------------
+# With REDIS_URL, everything a web server would otherwise keep to itself is shared: the cache
+# (and allauth's rate limits in it), sessions (read from the cache, kept in the database), and
+# the task queue (RQ, run by `manage.py rqworker`). REDIS_QUEUE_URL puts the queue in another
+# Redis database, so clearing the cache can never drop queued work.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "village",
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": os.environ.get("REDIS_QUEUE_URL") or REDIS_URL}}
+    TASKS = {
+        "default": {"BACKEND": "village.common.task_backends.RQBackend", "QUEUES": ["default"]}
+    }
+
 # --- Static files and uploads -------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-MEDIA_URL = "/media/"
+MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 # Serve uploads (avatars) from MEDIA_ROOT through Django: right for one machine; with several
 # web servers, point the "default" storage at shared object storage and turn this off.
 SERVE_MEDIA = envbool("SERVE_MEDIA", True)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # MEDIA_STORAGE: any Django storage class, e.g. storages.backends.s3.S3Storage from
+    # django-storages (configured by its own AWS_* variables); see docs/deployment.md.
+    "default": {
+        "BACKEND": os.environ.get("MEDIA_STORAGE", "django.core.files.storage.FileSystemStorage")
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -255,6 +282,22 @@ LOGGING = {
 # never more than EMAIL_RETRY_MAX_SECONDS apart. Mail is never dropped.
 EMAIL_RETRY_BASE_SECONDS = envint("EMAIL_RETRY_BASE_SECONDS", 30)
 EMAIL_RETRY_MAX_SECONDS = envint("EMAIL_RETRY_MAX_SECONDS", 3600)
+
+# Notification emails on a schedule (manage.py run_scheduler, or cron; see README): the daily
+# summary goes from DAILY_SUMMARY_HOUR (local time), the weekly digest from DIGEST_WEEKDAY
+# (ISO: 1 Monday ... 7 Sunday) at DIGEST_HOUR. Each address gets each edition once.
+DAILY_SUMMARY_HOUR = envint("DAILY_SUMMARY_HOUR", 7)
+DIGEST_WEEKDAY = envint("DIGEST_WEEKDAY", 6)
+DIGEST_HOUR = envint("DIGEST_HOUR", 8)
+
+# --- Moderation and spam defence ------------------------------------------------------------
+# Flags from this many different members hide a post until a moderator decides.
+FLAGS_TO_HIDE = envint("FLAGS_TO_HIDE", 3)
+# Safeguarding flags are emailed at once to these addresses (comma-separated), as well as to
+# members of the "Safeguarding leads" group.
+SAFEGUARDING_LEADS = envlist("SAFEGUARDING_LEADS", "")
+# The same text from the same member is refused once posted this many times in a day.
+REPEATED_TEXT_PER_DAY = envint("REPEATED_TEXT_PER_DAY", 5)
 
 # Privacy: how long a "Download my data" link works, and the grace period before an account
 # deletion is carried out (`manage.py privacy_housekeeping`, run by the scheduler).

@@ -14,6 +14,7 @@ urlpatterns = [
     path("experts/", include("village.experts.urls")),
     path("notifications/", include("village.notifications.urls")),
     path("privacy/", include("village.privacy.urls")),
+    path("moderation/", include("village.moderation.urls")),
     path("search/", include("village.search.urls")),
     path("", include("village.search.open_web_urls")),
     path("accounts/", include("village.accounts.urls")),

@@ -1,5 +1,7 @@
 from django import forms
 
+from village.common.honeypot import HoneypotField
+
 
 class SignupForm(forms.Form):
     """Extra fields allauth's sign-up form asks for: how others will see you.
@@ -14,7 +16,9 @@ class SignupForm(forms.Form):
         help_text="Shown beside what you write. Your first name is fine.",
     )
 
-    field_order = ["display_name", "email", "password1", "password2"]
+    homepage = HoneypotField()
+
+    field_order = ["display_name", "email", "password1", "password2", "homepage"]
 
     def signup(self, request, user):
         """Required by allauth's ACCOUNT_SIGNUP_FORM_CLASS; the adapter did the work."""

@@ -1,16 +1,14 @@
 """Becoming an expert: applying, and a moderator's decision."""
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from village.accounts.permissions import check_can_post, check_is_moderator
-from village.common.email import queue_email
 from village.experts.models import ExpertApplication, ExpertiseArea, ExpertProfile
 from village.notifications.models import Notification
-from village.notifications.services import notify
+from village.notifications.services import announce
 
 
 def apply_as_expert(
@@ -85,9 +83,10 @@ def revoke_expert(*, reviewer, expert: ExpertProfile, reason: str) -> None:
     expert.verified = False
     expert.verified_at = None
     expert.save(update_fields=["verified", "verified_at"])
-    notify(
-        recipient=expert.user,
+    announce(
+        recipient_id=expert.user_id,
         kind=Notification.Kind.EXPERT_DECISION,
+        key=f"expert-revoked:{expert.pk}:{timezone.now().timestamp()}",
         message=f"Your verified {expert.area} expert status has been removed: {reason.strip()}",
         url=reverse("experts:apply"),
     )
@@ -99,20 +98,13 @@ def _tell_applicant(application: ExpertApplication) -> None:
         message = f"You're now a verified {application.area.name} expert on Village."
     else:
         message = f"Your application to be a {application.area.name} expert was not approved."
-    url = reverse("experts:apply")
-    notify(
-        recipient=application.applicant,
+    # In-site always; by email as the applicant prefers (straight away unless they chose).
+    announce(
+        recipient_id=application.applicant_id,
         kind=Notification.Kind.EXPERT_DECISION,
+        key=f"expert-application:{application.pk}",
         message=message,
-        url=url,
-    )
-    queue_email(
-        "experts/email/decision",
-        application.applicant.email,
-        {
-            "application": application,
-            "approved": approved,
-            "name": application.applicant.profile.display_name,
-            "url": settings.SITE_URL + url,
-        },
+        url=reverse("experts:apply"),
+        email_template="experts/email/decision",
+        email_context={"application": application, "approved": approved},
     )

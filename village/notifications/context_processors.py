@@ -1,10 +1,9 @@
-from village.notifications.models import Notification
+from village.notifications.services import unread_count
 
 
 def unread(request):
-    """The unread count for the header; visitors cost no query."""
+    """The unread count for the header; visitors cost nothing, members a cache read."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    count = Notification.objects.filter(recipient=user, read_at__isnull=True).count()
-    return {"unread_notifications": count}
+    return {"unread_notifications": unread_count(user)}

@@ -26,6 +26,8 @@ def profile(request, pk: int):
     answers = Answer.objects.filter(
         Q(author=person) & Q(question__status=Question.Status.PUBLISHED)
     ).select_related("question")
+    if not (own_page or is_moderator(request.user)):
+        answers = answers.filter(hidden_at__isnull=True, deleted_at__isnull=True)
     context = {
         "person": person,
         "own_page": own_page,

@@ -15,7 +15,7 @@ from django.utils import timezone
 from village.accounts.models import Profile, User
 from village.common.models import OutboundEmail
 from village.experts.models import ExpertApplication, ExpertProfile
-from village.notifications.models import Notification
+from village.notifications.models import DigestDelivery, DigestSubscription, Notification
 from village.privacy.models import DataExport
 from village.questions.models import (
     Answer,
@@ -81,6 +81,8 @@ def erase_member(user: User, *, keep_contributions: bool) -> None:
     QuestionFollow.objects.filter(user=user).delete()
     TopicFollow.objects.filter(user=user).delete()
     Notification.objects.filter(recipient=user).delete()
+    DigestSubscription.objects.filter(email__iexact=user.email).delete()
+    DigestDelivery.objects.filter(email__iexact=user.email).delete()
     ExpertApplication.objects.filter(applicant=user).delete()
     ExpertProfile.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()

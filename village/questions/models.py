@@ -44,6 +44,11 @@ class Question(models.Model):
         blank=True,
         help_text="A token from the ask form, so a double click publishes one question, not two.",
     )
+    locked_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Set when a moderator locks the question: no new answers or replies then.",
+    )
 
     class Meta:
         indexes = [
@@ -66,6 +71,14 @@ class Question(models.Model):
     @property
     def is_deleted(self) -> bool:
         return self.status == self.Status.DELETED
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.status == self.Status.HIDDEN
+
+    @property
+    def is_locked(self) -> bool:
+        return self.locked_at is not None
 
 
 class Answer(models.Model):
@@ -100,6 +113,12 @@ class Answer(models.Model):
         blank=True,
         help_text="Set when the author deletes it; its replies stay readable beneath a notice.",
     )
+    hidden_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Set when a moderator (or enough flags) hides it: only its author and "
+        "moderators still see it.",
+    )
 
     class Meta:
         constraints = [
@@ -127,8 +146,17 @@ class Answer(models.Model):
         return self.deleted_at is not None
 
     @property
+    def is_hidden(self) -> bool:
+        return self.hidden_at is not None
+
+    @property
     def accepts_replies(self) -> bool:
-        return self.deleted_at is None and self.question.status == Question.Status.PUBLISHED
+        return (
+            self.deleted_at is None
+            and self.hidden_at is None
+            and self.question.status == Question.Status.PUBLISHED
+            and self.question.locked_at is None
+        )
 
 
 class Reply(models.Model):
@@ -153,6 +181,12 @@ class Reply(models.Model):
         blank=True,
         help_text="Set when the author deletes it; replies to it stay readable beneath a notice.",
     )
+    hidden_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Set when a moderator (or enough flags) hides it: only its author and "
+        "moderators still see it.",
+    )
 
     class Meta:
         verbose_name_plural = "replies"
@@ -167,6 +201,10 @@ class Reply(models.Model):
     @property
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.hidden_at is not None
 
 
 class HelpfulVote(models.Model):

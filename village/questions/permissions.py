@@ -18,10 +18,16 @@ def is_moderator(user) -> bool:
 
 
 def can_see_question(user, question: Question) -> bool:
-    """Published and author-deleted questions stay readable; hidden ones only for moderators."""
+    """Published and author-deleted questions stay readable; hidden ones only for their author
+    (beneath a notice) and moderators."""
     if question.status in (Question.Status.PUBLISHED, Question.Status.DELETED):
         return True
-    return is_moderator(user)
+    return is_moderator(user) or (user.is_authenticated and user.pk == question.author_id)
+
+
+def can_see_hidden(user, post: Question | Answer | Reply) -> bool:
+    """A post a moderator hid stays visible, with a notice, to its author and to moderators."""
+    return is_moderator(user) or (user.is_authenticated and user.pk == post.author_id)
 
 
 def can_see_asker(user, question: Question) -> bool:
@@ -40,17 +46,26 @@ def check_can_ask(user) -> None:
 
 
 def can_answer(user, question: Question) -> bool:
-    return can_post(user) and question.status == Question.Status.PUBLISHED
+    return (
+        can_post(user) and question.status == Question.Status.PUBLISHED and not question.is_locked
+    )
 
 
 def check_can_answer(user, question: Question) -> None:
     check_can_post(user)
     if question.status != Question.Status.PUBLISHED:
         raise PermissionDenied("This question is closed to new answers.")
+    if question.is_locked:
+        raise PermissionDenied("A moderator has locked this question, so it takes no new answers.")
 
 
 def can_mark_helpful(user, answer: Answer) -> bool:
-    return can_post(user) and answer.author_id != user.pk and not answer.is_deleted
+    return (
+        can_post(user)
+        and answer.author_id != user.pk
+        and not answer.is_deleted
+        and not answer.is_hidden
+    )
 
 
 def check_can_mark_helpful(user, answer: Answer) -> None:
@@ -59,28 +74,30 @@ def check_can_mark_helpful(user, answer: Answer) -> None:
         raise PermissionDenied("You can't mark your own answer as helpful.")
     if answer.is_deleted:
         raise PermissionDenied("This answer has been deleted.")
+    if answer.is_hidden:
+        raise PermissionDenied("A moderator has hidden this answer.")
 
 
 def can_reply(user, answer: Answer) -> bool:
-    return (
-        can_post(user)
-        and answer.question.status == Question.Status.PUBLISHED
-        and not answer.is_deleted
-    )
+    return can_post(user) and answer.accepts_replies
 
 
 def check_can_reply(user, answer: Answer) -> None:
     check_can_post(user)
     if answer.question.status != Question.Status.PUBLISHED:
         raise PermissionDenied("This conversation is closed.")
+    if answer.question.is_locked:
+        raise PermissionDenied("A moderator has locked this question, so it takes no new replies.")
     if answer.is_deleted:
         raise PermissionDenied("This answer has been deleted, so it can't take new replies.")
+    if answer.is_hidden:
+        raise PermissionDenied("A moderator has hidden this answer, so it can't take new replies.")
 
 
 def _is_live(post: Question | Answer | Reply) -> bool:
     if isinstance(post, Question):
         return post.status == Question.Status.PUBLISHED
-    return post.deleted_at is None
+    return post.deleted_at is None and post.hidden_at is None
 
 
 def can_change(user, post: Question | Answer | Reply) -> bool:

@@ -10,7 +10,7 @@ from django.http import Http404
 
 from village.experts.badges import is_verified_expert
 from village.questions.models import Answer, AnswerFeedback, HelpfulVote, Question, Reply
-from village.questions.permissions import can_see_question
+from village.questions.permissions import can_see_hidden, can_see_question
 from village.questions.wording import answered_line
 from village.topics.models import Topic
 
@@ -55,6 +55,8 @@ def get_answer_for_user(user, pk: int) -> Answer:
     answer = Answer.objects.select_related(*PEOPLE, "question").filter(pk=pk).first()
     if answer is None or not can_see_question(user, answer.question):
         raise Http404("No such answer.")
+    if answer.is_hidden and not can_see_hidden(user, answer):
+        raise Http404("No such answer.")
     return answer
 
 
@@ -62,6 +64,8 @@ def get_reply_for_user(user, pk: int) -> Reply:
     """The reply with its answer and question, or 404 when out of this person's sight."""
     reply = Reply.objects.select_related(*PEOPLE, "answer__question").filter(pk=pk).first()
     if reply is None or not can_see_question(user, reply.answer.question):
+        raise Http404("No such reply.")
+    if reply.is_hidden and not can_see_hidden(user, reply):
         raise Http404("No such reply.")
     return reply
 
@@ -93,11 +97,15 @@ class QuestionPage:
         return answered_line(self.expert_count, self.parent_count)
 
 
-def _reply_trees(replies) -> dict[int, list[ReplyNode]]:
+def _reply_trees(replies, user=None) -> dict[int, list[ReplyNode]]:
     """Group replies (oldest first) into one tree per answer.
 
-    A deleted reply stays, as a notice, only while live replies hang beneath it.
+    A deleted reply stays, as a notice, only while live replies hang beneath it; so does a
+    hidden one, for everyone but its author and moderators (who see it marked `veiled` False).
     """
+    replies = list(replies)
+    for reply in replies:
+        reply.veiled = reply.hidden_at is not None and not _sees_hidden(user, reply)
     nodes = {reply.pk: ReplyNode(reply) for reply in replies}
     roots: dict[int, list[ReplyNode]] = {}
     for node in nodes.values():
@@ -113,9 +121,13 @@ def _prune(nodes: list[ReplyNode]) -> list[ReplyNode]:
     kept = []
     for node in nodes:
         node.children = _prune(node.children)
-        if node.children or node.reply.deleted_at is None:
+        if node.children or (node.reply.deleted_at is None and not node.reply.veiled):
             kept.append(node)
     return kept
+
+
+def _sees_hidden(user, post) -> bool:
+    return user is not None and can_see_hidden(user, post)
 
 
 def _replies_of(**filters):
@@ -140,8 +152,9 @@ def question_page(question: Question, user=None) -> QuestionPage:
     answers = list(answers)
     for answer in answers:
         answer.question = question  # links and share URLs need it; don't fetch it 60 times
+        answer.veiled = answer.hidden_at is not None and not _sees_hidden(user, answer)
     has_replies = any(a.reply_count for a in answers)
-    trees = _reply_trees(_replies_of(answer__question=question)) if has_replies else {}
+    trees = _reply_trees(_replies_of(answer__question=question), user) if has_replies else {}
     views = [
         AnswerView(
             answer=a,
@@ -150,13 +163,16 @@ def question_page(question: Question, user=None) -> QuestionPage:
             voted=getattr(a, "voted", False),
         )
         for a in answers
-        if a.deleted_at is None or trees.get(a.pk)
+        if (a.deleted_at is None and not a.veiled) or trees.get(a.pk)
     ]
-    live = [v for v in views if v.answer.deleted_at is None]
+    # The count line counts what everyone can read: hidden answers are left out even for
+    # their author and moderators.
+    live = [v for v in views if v.answer.deleted_at is None and v.answer.hidden_at is None]
     experts = sum(1 for v in live if v.by_expert)
     my_answer = None
     if signed_in:
-        my_answer = next((v.answer for v in live if v.answer.author_id == user.pk), None)
+        mine = (v.answer for v in views if v.answer.deleted_at is None)
+        my_answer = next((a for a in mine if a.author_id == user.pk), None)
     return QuestionPage(
         question=question,
         answers=views,
@@ -166,9 +182,9 @@ def question_page(question: Question, user=None) -> QuestionPage:
     )
 
 
-def answer_thread(answer: Answer) -> list[ReplyNode]:
+def answer_thread(answer: Answer, user=None) -> list[ReplyNode]:
     """One answer's reply thread, for showing it again after a reply is posted in place."""
-    return _reply_trees(_replies_of(answer=answer)).get(answer.pk, [])
+    return _reply_trees(_replies_of(answer=answer), user).get(answer.pk, [])
 
 
 def feedback_tally(question: Question) -> dict[str, int]:

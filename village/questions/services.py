@@ -28,6 +28,14 @@ from village.questions.permissions import (
     check_can_mark_helpful,
     check_can_reply,
 )
+from village.questions.repetition import check_not_repeated
+from village.questions.tasks import (
+    after_commit,
+    announce_answer,
+    announce_helpful,
+    announce_question,
+    announce_reply,
+)
 
 
 class AlreadyAnswered(Exception):
@@ -64,6 +72,8 @@ def ask_question(
         earlier = _asked_with(author, idempotency_key)
         if earlier is not None:
             return earlier
+    check_not_repeated(author, title, field="title")
+    check_not_repeated(author, body)
     now = created_at or timezone.now()
     try:
         with transaction.atomic():
@@ -83,6 +93,7 @@ def ask_question(
             if topics:
                 question.topics.set(topics)
             follow_question(author, question)
+            after_commit(announce_question, question.pk)
     except IntegrityError:
         # The other click of a double click committed first; the database kept only one.
         earlier = _asked_with(author, idempotency_key) if idempotency_key else None
@@ -107,6 +118,7 @@ def post_answer(*, author, question: Question, body: str, kind: str, created_at=
     earlier = live_answer_by(author, question)
     if earlier is not None:
         raise AlreadyAnswered(earlier)
+    check_not_repeated(author, body)
     now = created_at or timezone.now()
     try:
         with transaction.atomic():
@@ -120,6 +132,7 @@ def post_answer(*, author, question: Question, body: str, kind: str, created_at=
                 updated_at=now,
             )
             follow_question(author, question)
+            after_commit(announce_answer, answer.pk)
             return answer
     except IntegrityError:
         earlier = live_answer_by(author, question)
@@ -140,6 +153,9 @@ def post_reply(*, author, answer: Answer, body: str, parent: Reply | None = None
         raise ValueError("That reply belongs to another answer.")
     if parent is not None and parent.is_deleted:
         raise PermissionDenied("That reply has been deleted, so it can't take new replies.")
+    if parent is not None and parent.is_hidden:
+        raise PermissionDenied("A moderator has hidden that reply, so it can't take new replies.")
+    check_not_repeated(author, body)
     while parent is not None and parent.depth >= MAX_REPLY_DEPTH - 1:
         parent = parent.parent
     depth = 0 if parent is None else parent.depth + 1
@@ -154,6 +170,7 @@ def post_reply(*, author, answer: Answer, body: str, parent: Reply | None = None
             created_at=created_at or timezone.now(),
         )
         Answer.objects.filter(pk=answer.pk).update(reply_count=F("reply_count") + 1)
+        after_commit(announce_reply, reply.pk)
     return reply
 
 
@@ -186,6 +203,7 @@ def _add_vote(voter, answer: Answer) -> None:
     except IntegrityError:
         return  # a double click raced us to it: the vote already counts
     Answer.objects.filter(pk=answer.pk).update(helpful_count=F("helpful_count") + 1)
+    after_commit(announce_helpful, answer.pk, voter.pk)
 
 
 def helpful_count_of(answer: Answer) -> int:

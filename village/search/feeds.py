@@ -121,7 +121,9 @@ class AnswersFeed(_VillageFeed):
 
     def items(self, question):
         answers = (
-            Answer.objects.filter(question=question, deleted_at__isnull=True)
+            Answer.objects.filter(
+                question=question, deleted_at__isnull=True, hidden_at__isnull=True
+            )
             .select_related(*PEOPLE, "author__expert_profile")
             .order_by("-created_at", "-pk")[:FEED_LENGTH]
         )

@@ -22,7 +22,11 @@ def _person(user, anonymous: bool = False) -> dict:
 def qapage(page: QuestionPage, absolute) -> dict:
     """The QAPage for a question page; `absolute(path)` makes a full URL."""
     question = page.question
-    answers = [view.answer for view in page.answers if view.answer.deleted_at is None]
+    answers = [
+        view.answer
+        for view in page.answers
+        if view.answer.deleted_at is None and view.answer.hidden_at is None
+    ]
     url = absolute(question.get_absolute_url())
     return {
         "@context": "https://schema.org",

@@ -74,7 +74,7 @@ def test_the_coffee_dump_is_imported_with_every_row_accounted_for(coffee_dump):
     # in dump, imported, earlier, skipped
     assert summary_row(output, "Questions") == (225, 225, 0, 0)
     assert summary_row(output, "Answers") == (327, 327, 0, 0)
-    assert summary_row(output, "Replies (comments)") == (758, 399, 0, 359)
+    assert summary_row(output, "Replies") == (758, 399, 0, 359)
     assert summary_row(output, "Helpful votes") == (3445, 1607, 0, 1838)
     assert summary_row(output, "Question links") == (106, 101, 0, 5)
     assert "skipped 17: its post is not in the dump (deleted on the site)" in output

@@ -14,6 +14,7 @@ from django.utils import timezone
 from tests.factories import AnswerFactory, MemberFactory, QuestionFactory
 from tests.mail import first_link, run_worker, text_of
 from village.experts.models import ExpertApplication, ExpertiseArea
+from village.notifications.models import DigestDelivery, DigestSubscription
 from village.notifications.services import notify
 from village.privacy.models import AccountDeletion, DataExport
 from village.privacy.services import carry_out_due_deletions, remove_expired_exports
@@ -57,6 +58,8 @@ def person():
         question=other.question, visitor_key=f"user:{member.pk}", found=True, user=member
     )
     notify(recipient=member, kind="expert_decision", message="Hello Ivy", url="/")
+    DigestSubscription.objects.create(email=member.email, confirmed_at=timezone.now())
+    DigestDelivery.objects.create(email=member.email, edition="2026-W48")
     area, _ = ExpertiseArea.objects.get_or_create(name="Speech and language")
     ExpertApplication.objects.create(
         applicant=member,

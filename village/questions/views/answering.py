@@ -18,6 +18,7 @@ from village.questions.queries import (
     get_answer_for_user,
     get_question_for_user,
 )
+from village.questions.repetition import RepeatedText
 from village.questions.views.access import refused, taking_part
 from village.questions.views.reading import detail_context
 
@@ -46,7 +47,10 @@ def answer(request, pk: int, slug: str):
             return _edit_answer_page(
                 request, already.answer, form, already_answered=True, preview=preview
             )
-        return redirect(new)
+        except RepeatedText as repeated:
+            form.add_error("body", str(repeated))
+        else:
+            return redirect(new)
     preview = render_markdown(request.POST.get("body", ""))
     context = detail_context(request, question, answer_form=form, preview=preview)
     return render(request, "questions/detail.html", context)

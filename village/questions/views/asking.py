@@ -18,6 +18,7 @@ from village.questions.queries import (
     get_question_for_user,
     similar_questions,
 )
+from village.questions.repetition import RepeatedText
 from village.questions.views.access import taking_part
 
 
@@ -45,17 +46,21 @@ def ask(request):
         form = AskForm(request.POST)
         if form.is_valid() and "preview" not in request.POST:
             data = form.cleaned_data
-            question = services.ask_question(
-                author=request.user,
-                title=data["title"],
-                body=data["body"],
-                topics=data["topics"],
-                source_url=data["source_url"],
-                source_title=data["source_title"],
-                is_anonymous=data["is_anonymous"],
-                idempotency_key=data["token"],
-            )
-            return redirect(question)
+            try:
+                question = services.ask_question(
+                    author=request.user,
+                    title=data["title"],
+                    body=data["body"],
+                    topics=data["topics"],
+                    source_url=data["source_url"],
+                    source_title=data["source_title"],
+                    is_anonymous=data["is_anonymous"],
+                    idempotency_key=data["token"],
+                )
+            except RepeatedText as repeated:
+                form.add_error(repeated.field, str(repeated))
+            else:
+                return redirect(question)
         preview = render_markdown(request.POST.get("body", ""))
         similar = similar_questions(request.POST.get("title", ""))
     else:

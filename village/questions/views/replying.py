@@ -17,6 +17,7 @@ from village.questions.queries import (
     get_answer_for_user,
     get_reply_for_user,
 )
+from village.questions.repetition import RepeatedText
 from village.questions.views.access import taking_part
 
 
@@ -24,7 +25,7 @@ def _thread_response(request, answer: Answer, *, new_reply=None, failed_form=Non
     answer.refresh_from_db(fields=["reply_count"])
     context = {
         "answer": answer,
-        "replies": answer_thread(answer),
+        "replies": answer_thread(answer, request.user),
         "user_can_post": can_post(request.user),
         "posting_block": "",
         "thread_open": True,
@@ -49,15 +50,19 @@ def reply(request, pk: int):
         )
     form = ReplyForm(request.POST, answer=answer)
     if form.is_valid():
-        new = services.post_reply(
-            author=request.user,
-            answer=answer,
-            body=form.cleaned_data["body"],
-            parent=form.cleaned_data["parent"],
-        )
-        if request.htmx:
-            return _thread_response(request, answer, new_reply=new)
-        return redirect(new)
+        try:
+            new = services.post_reply(
+                author=request.user,
+                answer=answer,
+                body=form.cleaned_data["body"],
+                parent=form.cleaned_data["parent"],
+            )
+        except RepeatedText as repeated:
+            form.add_error("body", str(repeated))
+        else:
+            if request.htmx:
+                return _thread_response(request, answer, new_reply=new)
+            return redirect(new)
     parent = _parent_from(form, request.POST.get("parent"))
     if request.htmx:
         return _thread_response(request, answer, failed_form=form, parent=parent)

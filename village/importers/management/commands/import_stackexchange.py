@@ -76,16 +76,22 @@ class Command(BaseCommand):
             f"{posts:,} posts in {elapsed:.2f} s: {posts / elapsed:,.0f} posts/s "
             f"({rows:,} rows from all files, {rows / elapsed:,.0f} rows/s)"
         )
+        posts_seconds = tallies["questions"].seconds + tallies["answers"].seconds
+        if posts_seconds:
+            write(
+                f"Posts.xml alone (two passes, with the answers' counters): "
+                f"{posts_seconds:.2f} s, {posts / posts_seconds:,.0f} posts/s"
+            )
         write("")
-        write(f"{'':28} {'in dump':>8} {'imported':>9} {'earlier':>8} {'skipped':>8}")
+        write(f"{'':32} {'in dump':>8} {'imported':>9} {'earlier':>8} {'skipped':>8}")
         for tally in tallies.values():
             label = f"{tally.label} ({tally.source})"
             if tally.missing_file:
-                write(f"{label:28} {tally.source} is not in this dump")
+                write(f"{label:32} {tally.source} is not in this dump")
                 continue
             skipped = sum(tally.skipped.values())
             counts = f"{tally.read:>8,} {tally.imported:>9,} {tally.earlier:>8,} {skipped:>8,}"
-            write(f"{label:28} {counts}")
+            write(f"{label:32} {counts}")
             for reason, count in tally.skipped.most_common():
                 write(f"    skipped {count:,}: {reason}")
             for note, count in tally.notes.most_common():

@@ -1,0 +1,422 @@
+"""The machinery under the Stack Exchange importer: batches, records, people and topics."""
+
+import itertools
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import make_password
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from village.accounts.models import Profile, User
+from village.importers.bulk import BulkInsert
+from village.importers.models import (
+    IMPORTED_EMAIL_DOMAIN,
+    ImportedLink,
+    ImportedRecord,
+    site_display_name,
+)
+from village.importers.stackexchange.dump import (
+    PostIdSet,
+    as_int,
+    html_to_text,
+    parse_date,
+    read_rows,
+    topic_name,
+    topic_slug,
+)
+from village.questions.models import Answer, HelpfulVote, Question, Reply
+from village.topics.models import Topic
+
+BATCH_SIZE = 1000
+RECORD_FIELDS = [
+    "site",
+    "kind",
+    "source_id",
+    "content_type",
+    "object_id",
+    "author_name",
+    "author_source_id",
+    "licence",
+]
+POST_FIELDS = ["title", "slug", "body", "body_html", "created_at", "updated_at", "edited_at"]
+REPLY_FIELDS = ["answer", "author", "depth", "body", "body_html", "created_at"]
+Kind = ImportedRecord.Kind
+
+# Skip reasons, worded for the summary.
+NOT_IN_DUMP = "its post is not in the dump (deleted on the site)"
+NOT_IMPORTED = "its post was not imported (not a question or answer)"
+ON_QUESTION = "on a question (Village has replies under answers only)"
+
+
+@dataclass
+class Tally:
+    """What happened to one kind of row: every row read is imported, found from an earlier
+    run, or skipped for a reason, so the four always add up."""
+
+    label: str
+    source: str
+    read: int = 0
+    imported: int = 0
+    earlier: int = 0
+    skipped: Counter = field(default_factory=Counter)
+    notes: Counter = field(default_factory=Counter)
+    missing_file: bool = False
+    seconds: float = 0.0
+
+    @property
+    def balanced(self) -> bool:
+        return self.read == self.imported + self.earlier + sum(self.skipped.values())
+
+
+@dataclass
+class Person:
+    email: str
+    name: str
+    joined: object = None
+    city: str = ""
+    bio: str = ""
+    active: bool = True
+
+
+class Progress:
+    """What the importer tells about its reading; the command draws it as a progress bar."""
+
+    def start(self, label: str, total_bytes: int) -> None: ...
+
+    def advance(self, position: int) -> None: ...
+
+    def finish(self) -> None: ...
+
+
+class ImporterBase:
+    """Reading a dump in batches, the records that make runs repeatable, people and topics."""
+
+    def __init__(
+        self,
+        folder: Path,
+        site: str = "",
+        batch_size: int = BATCH_SIZE,
+        progress: Progress | None = None,
+        on_batch: Callable[[str, int], None] = lambda label, rows: None,
+    ):
+        self.folder = Path(folder)
+        self.site = site or self.folder.name
+        self.short = self.site.removesuffix(".com").removesuffix(".stackexchange")
+        self.site_name = site_display_name(self.site)
+        self.batch_size = batch_size
+        self.progress = progress or Progress()
+        self.on_batch = on_batch
+        self.tallies = {
+            "users": Tally("People", "Users.xml"),
+            "tags": Tally("Topics", "Tags.xml"),
+            "questions": Tally("Questions", "Posts.xml"),
+            "answers": Tally("Answers", "Posts.xml"),
+            "other_posts": Tally("Other posts", "Posts.xml"),
+            "comments": Tally("Replies", "Comments.xml"),
+            "votes": Tally("Helpful votes", "Votes.xml"),
+            "links": Tally("Question links", "PostLinks.xml"),
+        }
+        self.posts_in_dump = PostIdSet()
+        self.topic_by_tag: dict[str, int] = {}
+        self.excerpts: dict[int, int] = {}  # tag wiki excerpt post id -> topic id
+        self.voters: dict[int, int] = {}  # stand-in voter slot -> user id
+        self.insert = {
+            "record": BulkInsert(ImportedRecord, RECORD_FIELDS),
+            "topic": BulkInsert(Topic, ["name", "slug"]),
+            "user": BulkInsert(User, ["email", "password", "is_active", "date_joined"]),
+            "profile": BulkInsert(Profile, ["user", "display_name", "city", "bio"]),
+            "email": BulkInsert(EmailAddress, ["user", "email", "primary", "verified"]),
+            "question": BulkInsert(Question, [*POST_FIELDS[:4], "author", *POST_FIELDS[4:]]),
+            "question_topic": BulkInsert(Question.topics.through, ["question", "topic"]),
+            "answer": BulkInsert(Answer, ["question", "author", "kind", *POST_FIELDS[2:]]),
+            "reply": BulkInsert(Reply, REPLY_FIELDS),
+            "vote": BulkInsert(HelpfulVote, ["answer", "voter", "created_at"]),
+            "link": BulkInsert(ImportedLink, ["site", "source_id", "question", "related", "kind"]),
+        }
+        self.content_types = {
+            model: ContentType.objects.get_for_model(model)
+            for model in (User, Topic, Question, Answer, Reply, HelpfulVote)
+        }
+
+    def _batches(self, filename: str, label: str) -> Iterator[list[dict]]:
+        path = self.folder / filename
+        self.progress.start(f"{filename} ({label})", path.stat().st_size)
+        rows = read_rows(path, self.progress.advance)
+        try:
+            while batch := list(itertools.islice(rows, self.batch_size)):
+                yield batch
+                self.on_batch(label, len(batch))
+        finally:
+            self.progress.finish()
+
+    def _has(self, filename: str, *tallies: str) -> bool:
+        if (self.folder / filename).exists():
+            return True
+        for name in tallies:
+            self.tallies[name].missing_file = True
+        return False
+
+    # --- records --------------------------------------------------------------------------
+
+    def _records(self, kind: str, source_ids: Iterable[int | None]) -> dict[int, tuple[int, str]]:
+        """{source id: (object id, author name)} for those already imported."""
+        wanted = {i for i in source_ids if i is not None}
+        if not wanted:
+            return {}
+        rows = ImportedRecord.objects.filter(
+            site=self.site, kind=kind, source_id__in=wanted
+        ).values_list("source_id", "object_id", "author_name")
+        return {source_id: (object_id, name) for source_id, object_id, name in rows}
+
+    def _record(self, kind: str, model, rows: list[tuple]) -> None:
+        """rows: (source id, object id, author name, author source id, licence)."""
+        content_type = self.content_types[model].pk
+        self.insert["record"].insert(
+            (
+                self.site,
+                kind,
+                source_id,
+                content_type,
+                object_id,
+                (name or "")[:200],
+                author,
+                licence,
+            )
+            for source_id, object_id, name, author, licence in rows
+        )
+
+    def _split_done(self, kind: str, rows: list[dict], tally: Tally, key="Id") -> list[dict]:
+        """The rows not imported by an earlier run (counted as `earlier`), each with an Id."""
+        fresh = []
+        done = self._records(kind, (as_int(row.get(key)) for row in rows))
+        for row in rows:
+            source_id = as_int(row.get(key))
+            if source_id is None:
+                tally.skipped["the row has no Id"] += 1
+            elif source_id in done:
+                tally.earlier += 1
+            else:
+                fresh.append(row)
+        return fresh
+
+    # --- people ---------------------------------------------------------------------------
+
+    def _email(self, what: str) -> str:
+        return f"se-{self.short}-{what}@{IMPORTED_EMAIL_DOMAIN}"
+
+    def _create_people(self, people: list[Person]) -> list[int]:
+        """Members who can't sign in until they claim the account: no usable password, and an
+        unconfirmed placeholder address that never receives mail."""
+        if not people:
+            return []
+        now = timezone.now()
+        pks = self.insert["user"].insert(
+            ((p.email, make_password(None), p.active, p.joined or now) for p in people),
+            returning=True,
+        )
+        self.insert["profile"].insert(
+            (pk, p.name[:80], p.city[:80], p.bio) for pk, p in zip(pks, people, strict=True)
+        )
+        self.insert["email"].insert(
+            (pk, p.email, True, False) for pk, p in zip(pks, people, strict=True)
+        )
+        return pks
+
+    def _stand_ins(self, wanted: dict[int, str]) -> dict[int, int]:
+        """{post id: user id} of a stand-in author per post, named as the original author."""
+        found = {post_id: pk for post_id, (pk, _) in self._records(Kind.STAND_IN, wanted).items()}
+        missing = [post_id for post_id in wanted if post_id not in found]
+        people = [
+            Person(email=self._email(f"post-{post_id}"), name=wanted[post_id])
+            for post_id in missing
+        ]
+        pks = self._create_people(people)
+        self._record(
+            Kind.STAND_IN,
+            User,
+            [
+                (post_id, pk, wanted[post_id], None, "")
+                for post_id, pk in zip(missing, pks, strict=True)
+            ],
+        )
+        return found | dict(zip(missing, pks, strict=True))
+
+    def _former_member(self) -> int:
+        """One stand-in for comments whose author's account is gone; their names are kept."""
+        found = self._records(Kind.STAND_IN, [0])
+        if found:
+            return found[0][0]
+        name = f"Former {self.site_name} member"
+        (pk,) = self._create_people([Person(email=self._email("former"), name=name)])
+        self._record(Kind.STAND_IN, User, [(0, pk, name, None, "")])
+        return pk
+
+    def _former_name(self, row: dict, key: str) -> str:
+        return (row.get(key) or "").strip() or f"Former {self.site_name} member"
+
+    def import_users(self) -> None:
+        tally = self.tallies["users"]
+        if not self._has("Users.xml", "users"):
+            return
+        for batch in self._batches("Users.xml", "people"):
+            tally.read += len(batch)
+            with transaction.atomic():
+                fresh = self._split_done(Kind.USER, batch, tally)
+                people = [
+                    Person(
+                        email=self._email(row["Id"]),
+                        name=(row.get("DisplayName") or "").strip()
+                        or f"{self.site_name} member {row['Id']}",
+                        joined=parse_date(row.get("CreationDate")),
+                        city=(row.get("Location") or "").strip(),
+                        bio=html_to_text(row.get("AboutMe") or "")[:2000],
+                    )
+                    for row in fresh
+                ]
+                pks = self._create_people(people)
+                self._record(
+                    Kind.USER,
+                    User,
+                    [
+                        (int(row["Id"]), pk, person.name, int(row["Id"]), "")
+                        for row, person, pk in zip(fresh, people, pks, strict=True)
+                    ],
+                )
+            tally.imported += len(fresh)
+
+    # --- topics ---------------------------------------------------------------------------
+
+    def import_tags(self) -> None:
+        tally = self.tallies["tags"]
+        if not self._has("Tags.xml", "tags"):
+            return
+        for batch in self._batches("Tags.xml", "topics"):
+            tally.read += len(batch)
+            with transaction.atomic():
+                done = self._records(Kind.TAG, (as_int(row.get("Id")) for row in batch))
+                fresh = []
+                for row in batch:
+                    tag_id, name = as_int(row.get("Id")), (row.get("TagName") or "").strip().lower()
+                    if tag_id is None or not name:
+                        tally.skipped["the row has no Id or name"] += 1
+                    elif tag_id in done:
+                        tally.earlier += 1
+                        self.topic_by_tag[name] = done[tag_id][0]
+                    else:
+                        fresh.append((tag_id, name, as_int(row.get("ExcerptPostId"))))
+                records = []
+                topics, created = self._topics_for([name for _, name, _ in fresh])
+                for tag_id, name, excerpt in fresh:
+                    self.topic_by_tag[name] = topics[name]
+                    if name in created and excerpt:
+                        self.excerpts[excerpt] = topics[name]
+                    if name not in created:
+                        tally.notes["joined an existing topic of the same name"] += 1
+                    records.append((tag_id, topics[name], name, None, ""))
+                self._record(Kind.TAG, Topic, records)
+            tally.imported += len(fresh)
+
+    def _topics_for(self, tags: list[str]) -> tuple[dict[str, int], set[str]]:
+        """{tag: topic id}, reusing a topic with the same slug or name, and the tags whose
+        topic was created here."""
+        wanted = {tag: (topic_name(tag), topic_slug(tag)) for tag in tags}
+        existing = Topic.objects.filter(
+            Q(slug__in=[slug for _, slug in wanted.values()])
+            | Q(name__in=[name for name, _ in wanted.values()])
+        ).values_list("pk", "name", "slug")
+        by_key = {}
+        for pk, name, slug in existing:
+            by_key[slug] = by_key[name.lower()] = pk
+        topics, creators, new_keys, same_as = {}, [], {}, {}
+        for tag, (name, slug) in wanted.items():
+            pk = by_key.get(slug) or by_key.get(name.lower())
+            creator = new_keys.get(slug) or new_keys.get(name.lower())
+            if pk:
+                topics[tag] = pk
+            elif creator:
+                same_as[tag] = creator  # two tags of this batch make the same topic
+            else:
+                new_keys[slug] = new_keys[name.lower()] = tag
+                creators.append(tag)
+        pks = self.insert["topic"].insert((wanted[tag] for tag in creators), returning=True)
+        made = dict(zip(creators, pks, strict=True))
+        topics |= made
+        for tag, creator in same_as.items():
+            topics[tag] = made[creator]
+        return topics, set(made)
+
+    # --- authors and posts ------------------------------------------------------------------
+
+    def _authors(self, rows: list[dict], tally: Tally) -> dict[int, tuple[int, str, int | None]]:
+        """{post id: (user id, author name, author's site id)}: the imported owner, or a
+        stand-in carrying the original name when the owner isn't in the dump."""
+        owners = self._records(Kind.USER, (as_int(row.get("OwnerUserId")) for row in rows))
+        authors, orphans = {}, {}
+        for row in rows:
+            post_id, owner_id = int(row["Id"]), as_int(row.get("OwnerUserId"))
+            if owner_id in owners:
+                pk, name = owners[owner_id]
+                authors[post_id] = (pk, name, owner_id)
+            else:
+                orphans[post_id] = self._former_name(row, "OwnerDisplayName")
+        if orphans:
+            tally.notes["written by a stand-in (the author is not in the dump)"] += len(orphans)
+            for post_id, pk in self._stand_ins(orphans).items():
+                authors[post_id] = (pk, orphans[post_id], None)
+        return authors
+
+    def _unplaced(self, post_ids: Iterable[int | None]) -> dict[int | None, str]:
+        """Why posts that are not imported answers can't take a reply or vote."""
+        questions = self._records(Kind.QUESTION, post_ids)
+        reasons = {}
+        for post_id in post_ids:
+            if post_id in questions:
+                reasons[post_id] = ON_QUESTION
+            elif post_id is not None and post_id in self.posts_in_dump:
+                reasons[post_id] = NOT_IMPORTED
+            else:
+                reasons[post_id] = NOT_IN_DUMP
+        return reasons
+
+    # --- counters -------------------------------------------------------------------------
+
+    def recount_answers(self) -> int:
+        """Set each imported answer's helpful and reply counts from the rows themselves, so
+        they are right however many runs the import took."""
+        records = ImportedRecord.objects.filter(site=self.site, kind=Kind.ANSWER)
+        ids = records.order_by("object_id").values_list("object_id", flat=True)
+        votes = (
+            HelpfulVote.objects.filter(answer=OuterRef("pk"))
+            .order_by()
+            .values("answer")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        replies = (
+            Reply.objects.filter(answer=OuterRef("pk"), deleted_at__isnull=True)
+            .order_by()
+            .values("answer")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        total = 0
+        for chunk in _chunks(ids.iterator(chunk_size=self.batch_size), self.batch_size):
+            with transaction.atomic():
+                total += Answer.objects.filter(pk__in=chunk).update(
+                    helpful_count=Coalesce(Subquery(votes), Value(0)),
+                    reply_count=Coalesce(Subquery(replies), Value(0)),
+                )
+        return total
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
