@@ -135,7 +135,9 @@ def keyset_page(queryset, keys: tuple[str, str], kinds, *, after="", before="", 
 
 
 def _live_answers():
-    return Answer.objects.filter(question=OuterRef("pk"), deleted_at__isnull=True)
+    return Answer.objects.filter(
+        question=OuterRef("pk"), deleted_at__isnull=True, hidden_at__isnull=True
+    )
 
 
 def published():
@@ -165,7 +167,7 @@ def top_page(*, period: str = "month", after="", before="", now=None) -> KeysetP
     days = PERIODS.get(period)
     if days:
         rows = rows.filter(created_at__gte=(now or timezone.now()) - timedelta(days=days))
-    live = Q(answers__deleted_at__isnull=True)
+    live = Q(answers__deleted_at__isnull=True, answers__hidden_at__isnull=True)
     rows = rows.filter(answers__helpful_count__gt=0).annotate(
         helpful_total=Coalesce(
             Sum("answers__helpful_count", filter=live), Value(0), output_field=IntegerField()

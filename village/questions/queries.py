@@ -16,6 +16,9 @@ from village.topics.models import Topic
 
 PEOPLE = ("author__profile", "author__expert_profile")
 
+# What listings count as an answer: what everyone can read (not deleted, not hidden).
+LIVE_ANSWER = Q(answers__deleted_at__isnull=True, answers__hidden_at__isnull=True)
+
 
 def get_question_for_user(
     user, pk: int, reader_key: str | None = None, with_tally: bool = False
@@ -225,7 +228,7 @@ def similar_questions(title: str, limit: int = SIMILAR_LIMIT) -> list[Question]:
         matches |= Q(title__icontains=word)
     return list(
         Question.objects.filter(matches, status=Question.Status.PUBLISHED)
-        .annotate(score=score, answer_total=Count("answers", distinct=True))
+        .annotate(score=score, answer_total=Count("answers", filter=LIVE_ANSWER, distinct=True))
         .order_by("-score", "-created_at", "-pk")[:limit]
     )
 
@@ -233,13 +236,13 @@ def similar_questions(title: str, limit: int = SIMILAR_LIMIT) -> list[Question]:
 def question_list(queryset=None):
     """Published questions newest first, with author, topics and expert/parent answer counts."""
     queryset = Question.objects.all() if queryset is None else queryset
-    expert_answer = Q(answers__author__expert_profile__verified=True)
+    expert_answer = LIVE_ANSWER & Q(answers__author__expert_profile__verified=True)
     return (
         queryset.filter(status=Question.Status.PUBLISHED)
         .select_related(*PEOPLE)
         .prefetch_related(Prefetch("topics", queryset=Topic.objects.order_by("name")))
         .annotate(
-            answer_total=Count("answers", distinct=True),
+            answer_total=Count("answers", filter=LIVE_ANSWER, distinct=True),
             expert_answers=Count("answers", filter=expert_answer, distinct=True),
         )
         .order_by("-created_at", "-pk")

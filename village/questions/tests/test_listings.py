@@ -1,9 +1,11 @@
 import re
 
 import pytest
+from django.utils import timezone
 
 from tests.factories import AnswerFactory, ExpertFactory, QuestionFactory, TopicFactory
 from village.questions import services
+from village.questions.models import Answer
 
 pytestmark = pytest.mark.django_db
 
@@ -45,3 +47,17 @@ def test_topic_page_lists_only_its_questions(client, parent):
 
 def test_unknown_topic_is_not_found(client, db):
     assert client.get("/topics/no-such-topic/").status_code == 404
+
+
+def test_listing_counts_leave_out_deleted_and_hidden_answers(client, parent):
+    question = QuestionFactory(title="Counting only what people can read?")
+    kept = AnswerFactory(question=question, author=ExpertFactory())
+    deleted = AnswerFactory(question=question)
+    hidden = AnswerFactory(question=question)
+    services.delete_answer(by=deleted.author, answer=deleted)
+    Answer.objects.filter(pk=hidden.pk).update(hidden_at=timezone.now())
+    html = client.get("/").content.decode()
+    assert "1 expert has answered" in html
+    services.delete_answer(by=kept.author, answer=kept)
+    html = client.get("/?tab=unanswered").content.decode()
+    assert "Counting only what people can read?" in html
