@@ -303,3 +303,12 @@ REPEATED_TEXT_PER_DAY = envint("REPEATED_TEXT_PER_DAY", 5)
 # deletion is carried out (`manage.py privacy_housekeeping`, run by the scheduler).
 DATA_EXPORT_DAYS = envint("DATA_EXPORT_DAYS", 7)
 ACCOUNT_DELETION_GRACE_DAYS = envint("ACCOUNT_DELETION_GRACE_DAYS", 3)
+
+# Limits on writes, per member (or per address for visitors), shared through the cache.
+POST_RATE_LIMITS = {
+    "ask": os.environ.get("RATE_LIMIT_ASK", "10/h"),
+    "answer": os.environ.get("RATE_LIMIT_ANSWER", "30/h"),
+    "reply": os.environ.get("RATE_LIMIT_REPLY", "60/h"),
+    "vote": os.environ.get("RATE_LIMIT_VOTE", "120/h"),
+    "flag": os.environ.get("RATE_LIMIT_FLAG", "30/h"),
+}

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from village.accounts.models import User
 from village.accounts.permissions import check_is_moderator
+from village.common.ratelimit import limit_posts
 from village.moderation import services
 from village.moderation.forms import ActionForm, EditForm, FlagForm, LogFilterForm
 from village.moderation.queries import audit_log, moderation_queue, moderators_in_log, url_of
@@ -76,6 +77,7 @@ def _visible_target(user, kind: str, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
+@limit_posts("flag")
 @_signed_in
 def flag(request, kind: str, pk: int):
     """Flag a post or a profile. The small form beside each post posts here; so does this

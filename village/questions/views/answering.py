@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from village.common.markdown import render_markdown
+from village.common.ratelimit import limit_posts
 from village.questions import services
 from village.questions.forms import AnswerForm
 from village.questions.models import Answer
@@ -26,6 +27,7 @@ PENDING_VOTE = "village_pending_helpful"
 
 
 @require_http_methods(["GET", "POST"])
+@limit_posts("answer")
 @taking_part
 def answer(request, pk: int, slug: str):
     """Post an answer; errors and the no-JavaScript preview show on the question page."""
@@ -90,6 +92,7 @@ def edit_answer(request, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
+@limit_posts("vote")
 def helpful(request, pk: int):
     """Mark an answer helpful, or take the vote back.
 

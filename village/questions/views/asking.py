@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from village.accounts.permissions import check_can_post
 from village.common.markdown import render_markdown
+from village.common.ratelimit import limit_posts
 from village.questions import services
 from village.questions.forms import AskForm, QuestionForm
 from village.questions.permissions import (
@@ -36,6 +37,7 @@ def _follow_up_initial(request, user) -> dict:
 
 
 @require_http_methods(["GET", "POST"])
+@limit_posts("ask")
 @taking_part
 def ask(request):
     """The ask page: title, Markdown body with preview, topics, source, anonymity."""

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from village.accounts.permissions import can_post
+from village.common.ratelimit import limit_posts
 from village.questions import services
 from village.questions.forms import ReplyForm
 from village.questions.models import Answer
@@ -37,6 +38,7 @@ def _thread_response(request, answer: Answer, *, new_reply=None, failed_form=Non
 
 
 @require_http_methods(["GET", "POST"])
+@limit_posts("reply")
 @taking_part
 def reply(request, pk: int):
     """Reply to an answer (or to a reply: `parent`). In place with htmx, or a plain form."""
