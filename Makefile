@@ -1,7 +1,8 @@
 # Village: the same targets locally and in CI.
 #   make run    install into .venv, migrate, load demo content, start worker + web server
 #   make test   install test needs (Python packages, Debian's chromium) and run the suite
-#   make bench  page throughput, side by side with a trivial view
+#   make bench  real HTTP load (wrk) on gunicorn, side by side with a trivial view
+#               (BENCH_DATABASES=sqlite,postgres BENCH_POSTS=1000,100000,1000000 for the table)
 #   make lint   ruff lint and format check
 
 PYTHON ?= python3
@@ -15,7 +16,10 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_LINK_MODE := copy
 
-.PHONY: run test lint bench format chromium clean
+BENCH_DATABASES ?= sqlite
+BENCH_POSTS ?= 1000
+
+.PHONY: run test lint bench format chromium wrk clean
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -54,8 +58,14 @@ format: $(VENV)/.test-deps
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-bench: $(VENV)/.test-deps
-	$(PY) bench/pages.py
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { \
+		echo "Installing Debian's wrk for the benchmarks"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk >/dev/null; }
+
+bench: $(VENV)/.test-deps wrk
+	$(PY) bench/load.py --databases $(BENCH_DATABASES) --posts $(BENCH_POSTS)
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts .pytest_cache .ruff_cache

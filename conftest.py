@@ -3,6 +3,7 @@
 import os
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.test import override_settings
 
@@ -33,6 +34,25 @@ def _static_files_without_manifest():
     }
     with override_settings(STORAGES=storages, WHITENOISE_USE_FINDERS=True):
         yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory):
+    """Each test run gets its own cache folder (the on-disk cache is shared by every process
+    on a machine), and whole-page caching for visitors is off unless a test asks for it
+    (the `page_cache` fixture): most tests read a page right after changing it."""
+    caches = {alias: dict(config) for alias, config in settings.CACHES.items()}
+    if caches["default"]["BACKEND"] == "village.common.cache.DiskCache":
+        caches["default"]["LOCATION"] = str(tmp_path_factory.mktemp("cache"))
+    with override_settings(CACHES=caches, PAGE_CACHE_SECONDS=0):
+        yield
+
+
+@pytest.fixture
+def page_cache(settings):
+    """Whole-page caching for visitors on, as served."""
+    settings.PAGE_CACHE_SECONDS = 5
+    return settings
 
 
 @pytest.fixture(autouse=True)

@@ -1,16 +1,23 @@
-"""Real HTTP load on Village, side by side with a trivial view (the floor).
+"""Real HTTP load on Village at several community sizes, side by side with the floor.
 
-Starts gunicorn (production settings: DEBUG off, N sync workers) on a loopback port against a
-prepared database, then drives it with wrk from a second process: `wrk -t2 -c8 -d30s` after a
-5 s warm-up, as a visitor (no cookie) and as a signed-in member. For every target it reports
-requests/s, p50 and p99 latency, errors, the ratio to the floor and peak memory per worker
-(SQL queries per page come from bench/pages.py, which counts them in-process).
+For each database and size: prepare the database (bench/fixtures.py: a generated community of
+about N posts, a question with 6 answers, one with 100 answers and replies, a member), start
+gunicorn with the production settings (DEBUG off, 2 sync workers; PostgreSQL runs in the
+production profile with Redis as cache and session store), and drive it with wrk from a
+second process: `wrk -t2 -c8 -d30s` after a 5 s warm-up, as a visitor (no cookie) and as a
+signed-in member. Every target is reported with requests/s, p50 and p99 latency, errors, its
+ratio to the floor (a trivial view returning a fixed string, measured in the same run), the
+SQL queries the page runs, and the peak memory of a worker.
+
+The "nothing cached" row comes from a second server, started the same way but with the visitor
+page cache and the answer fragment cache switched off: the cost of the first view of a page
+after it changed. (The trivial view touches no cache, so the first server's floor serves both.)
 
 Usage:
-    .venv/bin/python bench/load.py                     # demo data, SQLite, 30 s per target
-    .venv/bin/python bench/load.py --duration 10 --database postgres
-    .venv/bin/python bench/load.py --questions 100000  # uses `generate_community` when present
-Results are printed as a Markdown table and written to var/bench-http-<db>-<size>.md.
+    .venv/bin/python bench/load.py                                   # 1,000 posts, SQLite
+    .venv/bin/python bench/load.py --databases sqlite,postgres --posts 1000,100000,1000000
+    .venv/bin/python bench/load.py --report        # the table from every result in var/bench/
+Results go to var/bench/<database>-<posts>.json; --report prints them as one Markdown table.
 """
 
 import argparse
@@ -31,8 +38,27 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = str(ROOT / ".venv" / "bin" / "python")
-PASSWORD = "bench-member-passphrase-2026"
+RESULTS = ROOT / "var" / "bench"
 MEMBER = "bench.member@example.org"
+PASSWORD = "bench-member-passphrase-2026"
+REDIS = "redis://127.0.0.1:6379/7"
+
+# name, url key, as member?, server ("cached" as served, "cold" with page caches off)
+TARGETS = [
+    ("floor: trivial view", "floor", False, "cached"),
+    ("question, 6 answers: visitor", "question", False, "cached"),
+    ("question, 6 answers: member", "question", True, "cached"),
+    ("question, 100 answers + replies: visitor", "big_question", False, "cached"),
+    ("question, 100 answers + replies: member", "big_question", True, "cached"),
+    ("home feed: visitor", "home", False, "cached"),
+    ("home feed: member", "home", True, "cached"),
+    ("topic page: visitor", "topic", False, "cached"),
+    ("topic page: member", "topic", True, "cached"),
+    ("search: visitor", "search", False, "cached"),
+    ("search: member", "search", True, "cached"),
+    ("helpful vote (toggle): member", "vote", True, "cached"),
+    ("question, 6 answers, nothing cached: visitor", "question", False, "cold"),
+]
 
 
 def free_port() -> int:
@@ -41,58 +67,97 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def manage(env, *args, check=True):
-    return subprocess.run(
-        [PY, "manage.py", *args], cwd=ROOT, env=env, check=check, capture_output=True, text=True
+def environment(database: str, posts: int) -> dict:
+    env = {
+        **os.environ,
+        "DEBUG": "false",
+        "SECRET_KEY": "bench-" + "x" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "LOG_LEVEL": "WARNING",
+        "VAR_DIR": str(ROOT / "var"),
+        # The write path is measured, not the limit on it: a member may vote this often here.
+        "RATE_LIMIT_VOTE": "1000000/h",
+    }
+    if database == "sqlite":
+        env["DATABASE_URL"] = f"sqlite:///{ROOT / 'var' / f'bench-{posts}.sqlite3'}"
+        env["CACHE_DIR"] = str(ROOT / "var" / f"bench-cache-{posts}")
+        env.pop("REDIS_URL", None)
+    else:
+        name = f"village_bench_{posts}"
+        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], capture_output=True)
+        env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{name}"
+        env["REDIS_URL"] = REDIS
+    return env
+
+
+def prepare(env: dict, posts: int) -> dict:
+    done = subprocess.run(
+        [PY, "bench/fixtures.py", str(posts)], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True
     )
+    if done.returncode:
+        sys.exit(f"preparing the database failed (exit {done.returncode})")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def prepare(env, questions: int) -> dict:
-    """Migrate, fill the database once, and find the URLs to load."""
-    manage(env, "migrate", "--noinput")
-    manage(env, "collectstatic", "--noinput", "--verbosity", "0")
-    if questions and "generate_community" in manage(env, "help").stdout:
-        manage(env, "generate_community", "--questions", str(questions), "--if-empty", check=False)
-    manage(env, "load_demo", "--if-empty")
-    script = f"""
-import json
-from django.db.models import Count
-from village.accounts.models import User
-from village.accounts.services import create_member
-from village.questions import services
-from village.questions.models import Answer, Question
-if not User.objects.filter(email={MEMBER!r}).exists():
-    create_member(email={MEMBER!r}, display_name="Bench Member", password={PASSWORD!r},
-                  email_verified=True)
-member = User.objects.get(email={MEMBER!r})
-featured = Question.objects.filter(is_featured=True).first() or Question.objects.first()
-big = Question.objects.filter(title="A question with a hundred answers?").first()
-if big is None:
-    writer = featured.author
-    big = services.ask_question(author=writer, title="A question with a hundred answers?",
-                                body="Benchmark fixture.")
-    for n in range(100):
-        author = create_member(email=f"bench{{n}}@example.org", display_name=f"Bench {{n}}",
-                               email_verified=True)
-        answer = services.post_answer(author=author, question=big, kind="experience",
-                                      body=f"Answer number {{n}} with **some** text. " * 8)
-        if n % 3 == 0:
-            services.post_reply(author=writer, answer=answer, body="Thank you for this.")
-answer = Answer.objects.filter(question=featured).exclude(author=member).first()
-topic = featured.topics.first()
-print(json.dumps({{
-    "question": featured.get_absolute_url(),
-    "big_question": big.get_absolute_url(),
-    "topic": topic.get_absolute_url() if topic else "/",
-    "answer_id": answer.pk,
-}}))
-"""
-    out = manage(env, "shell", "-c", script).stdout.strip().splitlines()[-1]
-    return json.loads(out)
+class Server:
+    """gunicorn with the production settings on a free loopback port."""
+
+    def __init__(self, env: dict, workers: int, cold: bool):
+        self.env = dict(env)
+        if cold:
+            self.env["PAGE_CACHE_SECONDS"] = "0"
+            self.env["FRAGMENT_CACHE_SECONDS"] = "0"
+        self.workers = workers
+        self.base = f"http://127.0.0.1:{free_port()}"
+
+    def __enter__(self):
+        if "REDIS_URL" in self.env:
+            subprocess.run(["redis-cli", "-n", "7", "flushdb"], capture_output=True)
+        else:
+            shutil.rmtree(self.env["CACHE_DIR"], ignore_errors=True)
+        self.process = subprocess.Popen(
+            [
+                str(ROOT / ".venv/bin/gunicorn"),
+                "village.wsgi:application",
+                "--bind",
+                self.base.removeprefix("http://"),
+                "--workers",
+                str(self.workers),
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=self.env,
+            start_new_session=True,
+        )
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(self.base + "/healthz/live", timeout=1)
+                return self
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("gunicorn did not start")
+
+    def peak_memory_mb(self) -> float:
+        pids = subprocess.run(
+            ["pgrep", "-P", str(self.process.pid)], capture_output=True, text=True
+        ).stdout.split()
+        peaks = []
+        for pid in pids:
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+            except FileNotFoundError:
+                continue
+            peaks.append(int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) / 1024)
+        return max(peaks, default=0.0)
+
+    def __exit__(self, *exc):
+        os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.wait(timeout=30)
 
 
-def sign_in(base: str) -> str:
-    """Sign the bench member in through the real form; returns the Cookie header."""
+def sign_in(base: str) -> tuple[str, str]:
+    """Sign the bench member in through the real form; returns the Cookie header and token."""
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     page = opener.open(base + "/accounts/login/").read().decode()
@@ -100,14 +165,14 @@ def sign_in(base: str) -> str:
     data = urllib.parse.urlencode(
         {"login": MEMBER, "password": PASSWORD, "csrfmiddlewaretoken": token}
     ).encode()
-    opener.open(
-        urllib.request.Request(
-            base + "/accounts/login/", data=data, headers={"Referer": base + "/accounts/login/"}
-        )
+    request = urllib.request.Request(
+        base + "/accounts/login/", data=data, headers={"Referer": base + "/accounts/login/"}
     )
+    opener.open(request)
     cookies = {c.name: c.value for c in jar}
-    assert "sessionid" in cookies, "bench member could not sign in"
-    return "; ".join(f"{k}={v}" for k, v in cookies.items()), cookies.get("csrftoken", "")
+    assert "sessionid" in cookies, "the bench member could not sign in"
+    header = "; ".join(f"{k}={v}" for k, v in cookies.items())
+    return header, cookies.get("csrftoken", "")
 
 
 def wrk(url: str, seconds: int, headers: dict, lua: str | None = None) -> dict:
@@ -119,8 +184,8 @@ def wrk(url: str, seconds: int, headers: dict, lua: str | None = None) -> dict:
     out = subprocess.run([*cmd, url], capture_output=True, text=True, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 
-    def pct(p):
-        m = re.search(rf"\s{p}%\s+([\d.]+)(us|ms|s)", out)
+    def percentile(p):
+        m = re.search(rf"\s{p}(?:\.000)?%\s+([\d.]+)(us|ms|s)", out)
         value, unit = float(m.group(1)), m.group(2)
         return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
 
@@ -129,131 +194,124 @@ def wrk(url: str, seconds: int, headers: dict, lua: str | None = None) -> dict:
     errors += int(m.group(1)) if m else 0
     m = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
     errors += sum(int(x) for x in m.groups()) if m else 0
-    return {"rps": rps, "p50": pct(50), "p99": pct(99), "errors": errors}
+    return {"rps": rps, "p50": percentile(50), "p99": percentile(99), "errors": errors}
 
 
-def peak_memory_mb(pids) -> float:
-    peaks = []
-    for pid in pids:
-        try:
-            status = Path(f"/proc/{pid}/status").read_text()
-        except FileNotFoundError:
-            continue
-        peaks.append(int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) / 1024)
-    return max(peaks, default=0.0)
+def vote_script(base: str, token: str) -> str:
+    path = Path(tempfile.mkstemp(suffix=".lua")[1])
+    path.write_text(
+        'wrk.method = "POST"\n'
+        f'wrk.body = "csrfmiddlewaretoken={token}"\n'
+        'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n'
+        f'wrk.headers["Referer"] = "{base}/"\n'
+        'wrk.headers["HX-Request"] = "true"\n'
+    )
+    return str(path)
+
+
+def run(database: str, posts: int, args) -> dict:
+    env = environment(database, posts)
+    print(f"== {database}, {posts:,} posts: preparing", flush=True)
+    started = time.perf_counter()
+    prepared = prepare(env, posts)
+    print(f"   prepared in {time.perf_counter() - started:.0f} s", flush=True)
+    if args.prepare_only:
+        return {}
+    urls = {**prepared["urls"], "floor": "/healthz/live"}
+    rows, memory = [], {}
+    for server_kind in ("cached", "cold"):
+        targets = [t for t in TARGETS if t[3] == server_kind]
+        with Server(env, args.workers, cold=server_kind == "cold") as server:
+            cookie, token = sign_in(server.base)
+            lua = vote_script(server.base, token)
+            for name, key, as_member, _ in targets:
+                headers = {"Cookie": cookie} if as_member else {}
+                script = lua if key == "vote" else None
+                url = server.base + urls[key]
+                wrk(url, args.warmup, headers, script)
+                result = wrk(url, args.duration, headers, script)
+                who = "member" if as_member else "visitor"
+                result.update(name=name, key=key, server=server_kind)
+                result["queries"] = 0 if key == "floor" else prepared["queries"].get(f"{key}:{who}")
+                rows.append(result)
+                print(
+                    f"   {name}: {result['rps']:,.0f} req/s, p99 {result['p99']:.1f} ms", flush=True
+                )
+            memory[server_kind] = server.peak_memory_mb()
+    floor = next(r["rps"] for r in rows if r["key"] == "floor")
+    for row in rows:
+        row["of_floor"] = row["rps"] / floor
+    result = {
+        "database": database,
+        "posts": prepared["posts"],
+        "size": posts,
+        "workers": args.workers,
+        "duration": args.duration,
+        "warmup": args.warmup,
+        "peak_memory_mb": memory,
+        "rows": rows,
+        "when": time.strftime("%Y-%m-%d %H:%M"),
+        "load_before": os.getloadavg()[0],
+    }
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / f"{database}-{posts}.json").write_text(json.dumps(result, indent=1))
+    return result
+
+
+def report() -> str:
+    results = [json.loads(p.read_text()) for p in sorted(RESULTS.glob("*.json"))]
+    results.sort(key=lambda r: (r["database"] != "sqlite", r["size"]))
+    if not results:
+        return "No results yet: run bench/load.py first."
+    heads = [f"{r['database']} {r['posts']:,} posts" for r in results]
+    lines = [
+        "req/s (share of the floor) · p99 ms · SQL queries per request",
+        "",
+        "| target | " + " | ".join(heads) + " |",
+        "|---|" + "---:|" * len(results),
+    ]
+    names = [t[0] for t in TARGETS]
+    for name in names:
+        cells = []
+        for r in results:
+            row = next((x for x in r["rows"] if x["name"] == name), None)
+            if row is None:
+                cells.append("")
+                continue
+            errors = f" · **{row['errors']} errors**" if row["errors"] else ""
+            queries = "" if row["key"] == "floor" else f" · {row['queries']} q"
+            cells.append(
+                f"{row['rps']:,.0f} ({row['of_floor']:.0%}) · {row['p99']:.1f} ms{queries}{errors}"
+            )
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    memory = [
+        f"{r['peak_memory_mb']['cached']:.0f} / {r['peak_memory_mb']['cold']:.0f} MB"
+        for r in results
+    ]
+    lines.append("| peak memory per worker (cached / cold server) | " + " | ".join(memory) + " |")
+    return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
-    parser.add_argument("--questions", type=int, default=0, help="community size to generate")
+    parser.add_argument("--databases", default="sqlite", help="sqlite, postgres or both")
+    parser.add_argument("--posts", default="1000", help="community sizes, comma-separated")
     parser.add_argument("--duration", type=int, default=30)
     parser.add_argument("--warmup", type=int, default=5)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--prepare-only", action="store_true")
+    parser.add_argument("--report", action="store_true", help="print the table and stop")
     args = parser.parse_args()
+    if args.report:
+        print(report())
+        return
     if not shutil.which("wrk"):
-        sys.exit("wrk is missing: apt-get install wrk")
-
-    size = args.questions or "demo"
-    env = {
-        **os.environ,
-        "DEBUG": "false",
-        "SECRET_KEY": "bench-" + "x" * 50,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "LOG_LEVEL": "WARNING",
-    }
-    if args.database == "sqlite":
-        env["DATABASE_URL"] = f"sqlite:///{ROOT / 'var' / f'bench-{size}.sqlite3'}"
-    else:
-        name = f"village_bench_{size}"
-        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], capture_output=True)
-        env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{name}"
-    print(f"Preparing {args.database} database ({size})...", flush=True)
-    urls = prepare(env, args.questions)
-
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [
-            str(ROOT / ".venv/bin/gunicorn"),
-            "village.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(args.workers),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-        start_new_session=True,
-    )
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/healthz/live", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
-        cookie, csrf = sign_in(base)
-        member = {"Cookie": cookie}
-        lua = Path(tempfile.mkstemp(suffix=".lua")[1])
-        lua.write_text(
-            'wrk.method = "POST"\n'
-            f'wrk.body = "csrfmiddlewaretoken={csrf}"\n'
-            'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n'
-            f'wrk.headers["X-CSRFToken"] = "{csrf}"\n'
-            f'wrk.headers["Referer"] = "{base}/"\n'
-        )
-        targets = [
-            ("floor: trivial view (fixed string)", "/healthz/live", {}, None),
-            ("question page, 7 answers: visitor", urls["question"], {}, None),
-            ("question page, 7 answers: member", urls["question"], member, None),
-            ("question page, 100 answers: visitor", urls["big_question"], {}, None),
-            ("question page, 100 answers: member", urls["big_question"], member, None),
-            ("home feed: visitor", "/", {}, None),
-            ("home feed: member", "/", member, None),
-            ("topic page: visitor", urls["topic"], {}, None),
-            ("search 'screen time': visitor", "/search/?q=screen+time", {}, None),
-            (
-                "helpful vote (toggle): member",
-                f"/questions/answers/{urls['answer_id']}/helpful/",
-                member,
-                str(lua),
-            ),
-        ]
-        rows, floor = [], None
-        for name, path, headers, script in targets:
-            wrk(base + path, args.warmup, headers, script)
-            result = wrk(base + path, args.duration, headers, script)
-            floor = floor or result["rps"]
-            rows.append((name, result))
-            print(f"  {name}: {result['rps']:.0f} req/s", flush=True)
-        workers = subprocess.run(
-            ["pgrep", "-P", str(server.pid)], capture_output=True, text=True
-        ).stdout.split()
-        memory = peak_memory_mb(workers)
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
-
-    lines = [
-        f"{args.database}, {size} questions, gunicorn {args.workers} sync workers, "
-        f"wrk -t2 -c8 -d{args.duration}s after {args.warmup}s warm-up; "
-        f"peak memory per worker {memory:.0f} MB",
-        "",
-        "| target | req/s | p50 ms | p99 ms | errors | of floor |",
-        "|---|---:|---:|---:|---:|---:|",
-    ]
-    for name, r in rows:
-        lines.append(
-            f"| {name} | {r['rps']:,.0f} | {r['p50']:.2f} | {r['p99']:.2f} | "
-            f"{r['errors']} | {r['rps'] / floor:.0%} |"
-        )
-    report = "\n".join(lines)
-    print("\n" + report)
-    out = ROOT / "var" / f"bench-http-{args.database}-{size}.md"
-    out.write_text(report + "\n")
+        sys.exit("wrk is missing: apt-get install wrk (make bench installs it)")
+    for database in args.databases.split(","):
+        for posts in (int(p) for p in args.posts.split(",")):
+            run(database.strip(), posts, args)
+    if not args.prepare_only:
+        print("\n" + report())
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ import itertools
 
 import factory
 
+from tests.two_factor import turn_on_two_factor
 from village.accounts.services import create_member
 from village.experts.models import ExpertProfile
 from village.questions import services
@@ -25,10 +26,16 @@ class MemberFactory(factory.Factory):
     role = "member"
     password = None
     email_verified = True
+    # Moderators and admins can't act without an authenticator app, so they get one (its
+    # secret is on user.totp_secret); pass two_factor=False for one who hasn't set it up.
+    two_factor = factory.LazyAttribute(lambda o: o.role in ("moderator", "admin"))
 
     @classmethod
-    def _create(cls, model_class, **kwargs):
-        return create_member(**kwargs)
+    def _create(cls, model_class, two_factor=False, **kwargs):
+        user = create_member(**kwargs)
+        if two_factor:
+            turn_on_two_factor(user)
+        return user
 
     _build = _create
 
@@ -41,8 +48,10 @@ class ExpertFactory(MemberFactory):
     verified = True
 
     @classmethod
-    def _create(cls, model_class, area="E-safety", verified=True, **kwargs):
+    def _create(cls, model_class, area="E-safety", verified=True, two_factor=False, **kwargs):
         user = create_member(**kwargs)
+        if two_factor:
+            turn_on_two_factor(user)
         ExpertProfile.objects.create(user=user, area=area, verified=verified)
         return user
 

@@ -42,6 +42,7 @@ SITE_ID = 1
 
 INSTALLED_APPS = [
     "village.common",
+    "village.ip_addresses",
     "village.accounts",
     "village.experts",
     "village.topics",
@@ -77,12 +78,14 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "village.common.pagecache.CsrfPlaceholderMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "village.common.honeypot.HoneypotMiddleware",
+    "village.accounts.two_factor.TwoFactorMiddleware",
 ]
 
 ROOT_URLCONF = "village.urls"
@@ -101,6 +104,7 @@ TEMPLATES = [
                 "village.common.context_processors.site",
                 "village.notifications.context_processors.unread",
                 "village.accounts.context_processors.security",
+                "village.common.pagecache.csrf_placeholder",
             ],
         },
     },
@@ -121,7 +125,13 @@ SQLITE_OPTIONS = {
     "timeout": 5,
 }
 DATABASE_URL = os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'village.sqlite3'}"
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=envint("CONN_MAX_AGE", 0))}
+# Connections are kept open between requests (each gunicorn worker holds one), checked before
+# reuse; CONN_MAX_AGE=0 opens one per request.
+DATABASES = {
+    "default": dj_database_url.parse(
+        DATABASE_URL, conn_max_age=envint("CONN_MAX_AGE", 60), conn_health_checks=True
+    )
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = dict(SQLITE_OPTIONS)
     if DATABASES["default"]["NAME"] not in ("", ":memory:"):
@@ -223,7 +233,28 @@ TASKS = {
 }
 
 # --- Cache --------------------------------------------------------------------------------
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One machine: a cache on disk (diskcache, SQLite underneath) that every process on it shares,
+# so rate limits, the notification bell and cached pages agree across gunicorn workers and the
+# task worker. Reads come from the page cache of the operating system: tens of microseconds.
+CACHES = {
+    "default": {
+        "BACKEND": "village.common.cache.DiskCache",
+        "LOCATION": os.environ.get("CACHE_DIR", str(VAR_DIR / "cache")),
+        "SHARDS": 4,
+        "DATABASE_TIMEOUT": 1.0,
+        "OPTIONS": {"size_limit": 512 * 2**20, "disk_min_file_size": 2**20},
+    }
+}
+# Whole pages for visitors (no session cookie) are kept this many seconds: the most a visitor's
+# view of a question, the home feed or a topic can lag behind. 0 turns it off.
+PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 5)
+# Rendered answers (with their replies) are kept this long, for everyone who sees them alike;
+# any change to what they show gives them a new key, so this only bounds how long "3 minutes
+# ago" can stay as it was. 0 turns it off.
+FRAGMENT_CACHE_SECONDS = envint("FRAGMENT_CACHE_SECONDS", 60)
+# Search ranks the newest this-many matches of a query (all of them, when there are fewer):
+# the cost of a common word stays flat as the community grows. See search/engines.py.
+SEARCH_RANK_WINDOW = envint("SEARCH_RANK_WINDOW", 5000)
 
 # --- Production profile: Redis ------------------------------------------------------------
 # With REDIS_URL, everything a web server would otherwise keep to itself is shared: the cache
@@ -255,6 +286,9 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 # Serve uploads (avatars) from MEDIA_ROOT through Django: right for one machine; with several
 # web servers, point the "default" storage at shared object storage and turn this off.
 SERVE_MEDIA = envbool("SERVE_MEDIA", True)
+# A form's text, as browsers send it (URL-encoded, "<" as "%3C"): enough that a 1 MB paste
+# reaches the form, which then says it's too long and keeps it, instead of a bare 400.
+DATA_UPLOAD_MAX_MEMORY_SIZE = envint("MAX_FORM_BYTES", 10 * 1024 * 1024)
 STORAGES = {
     # MEDIA_STORAGE: any Django storage class, e.g. storages.backends.s3.S3Storage from
     # django-storages (configured by its own AWS_* variables); see docs/deployment.md.
@@ -298,6 +332,15 @@ FLAGS_TO_HIDE = envint("FLAGS_TO_HIDE", 3)
 SAFEGUARDING_LEADS = envlist("SAFEGUARDING_LEADS", "")
 # The same text from the same member is refused once posted this many times in a day.
 REPEATED_TEXT_PER_DAY = envint("REPEATED_TEXT_PER_DAY", 5)
+# IP addresses (kept when a member signs up, signs in, asks, answers, replies or flags) are
+# erased after this many days by the scheduler (or `manage.py erase_old_addresses`); 0 keeps none.
+IP_RETENTION_DAYS = envint("IP_RETENTION_DAYS", 30)
+# A new member (joined fewer than NEW_MEMBER_DAYS days ago and with fewer than NEW_MEMBER_POSTS
+# published posts) may put at most NEW_MEMBER_MAX_LINKS links in a post or their bio. Experts,
+# staff writers and moderators are exempt.
+NEW_MEMBER_DAYS = envint("NEW_MEMBER_DAYS", 7)
+NEW_MEMBER_POSTS = envint("NEW_MEMBER_POSTS", 3)
+NEW_MEMBER_MAX_LINKS = envint("NEW_MEMBER_MAX_LINKS", 2)
 
 # Privacy: how long a "Download my data" link works, and the grace period before an account
 # deletion is carried out (`manage.py privacy_housekeeping`, run by the scheduler).

@@ -3,7 +3,12 @@
 Each entry is (name, text). The corpus mixes classic XSS payloads, dangerous URL schemes,
 SVG and MathML tricks, encodings and entities, invisible and direction-changing characters,
 null bytes, Markdown-specific attacks and very large bodies.
+
+The CANARY payloads set `window.__pwned` (or make the name exist, by DOM clobbering), so a
+browser test can look for it as well as for dialogs: see tests/e2e/test_hostile_inputs.py.
 """
+
+CANARY_GLOBAL = "__pwned"
 
 XSS = [
     "<script>alert(1)</script>",
@@ -124,6 +129,44 @@ ENCODINGS = [
     "\r\nSet-Cookie: evil=1",
 ]
 
+CANARY = [
+    "<script>window.__pwned=1</script>",
+    '<img src=x onerror="window.__pwned=1">',
+    "<svg/onload=window.__pwned=1>",
+    "<svg><foreignObject><img src=x onerror=window.__pwned=1></foreignObject></svg>",
+    "<svg><set attributeName=onload to=window.__pwned=1 /></svg>",
+    "<svg><style><img src=x onerror=window.__pwned=1></style></svg>",
+    '<math><maction actiontype="statusline" xlink:href="javascript:window.__pwned=1">x</maction></math>',
+    '<math><mi xlink:href="data:x,<script>window.__pwned=1</script>">mi</mi></math>',
+    "<math><annotation-xml encoding=text/html><img src=x onerror=window.__pwned=1></annotation-xml></math>",
+    '<math><mglyph><svg><mtext><textarea><path id="</textarea><img onerror=window.__pwned=1 src=1>">',
+    '<img src="x" onerror="&#119;&#105;ndow.__pwned=1">',
+    '<a id="__pwned" name="__pwned" href="#">DOM clobbering by id</a>',
+    '<form id="__pwned"><input name="x"></form>',
+    '<img name="__pwned" src="data:,">',
+    '<iframe name="__pwned"></iframe>',
+    "[canary](javascript:window.__pwned=1)",
+    "<javascript:window.__pwned=1>",
+    "\u0000<script>window.__pwned=1</script>",
+    "[null](java\u0000script:window.__pwned=1)",
+    "<scr\u200bipt>window.__pwned=1</scr\u200bipt>",
+    '<a href="data:text/html,<script>parent.__pwned=1</script>">data link</a>',
+    "[data](data:text/html,%3Cscript%3Eparent.__pwned=1%3C/script%3E)",
+    '<object data="data:text/html,<script>parent.__pwned=1</script>"></object>',
+]
+
+INVISIBLE = [
+    "\u200d" * 2000,  # zero-width joiners and nothing else
+    "name\u200b\u200b\u200bwith\u2060word\u2060joiners\u180e",
+    "\u202egnp.exe\u202c looks like an exe",
+    "\u2067unclosed right-to-left isolate, and everything after it",
+    "\u200fRLM\u200e LRM \u061c ALM marks",
+    "Arabic \u0645\u0631\u062d\u0628\u0627 mixed with Hebrew \u05e9\u05dc\u05d5\u05dd text",
+    "\u001b[31mANSI red\u001b[0m and \u0008backspace \u007f delete",
+    "\u0085next line \u2028line separator \u2029paragraph separator",
+    "\ufffe\uffff non-characters",
+]
+
 LAYOUT = [
     "A" * 5000,  # one unbroken word
     "https://example.org/" + "a" * 3000,
@@ -132,11 +175,18 @@ LAYOUT = [
     "</div></div></div></article></main>",
     "<h1>Huge heading</h1>",
     "|a|b|\n|-|-|\n" + "|x|y|\n" * 200,
+    "W" * 200,  # a whole title-length word
+    "<https://example.org/" + "b" * 3000 + ">",
+    "`" + "c" * 3000 + "`",
+    "```\n" + "d" * 3000 + "\n```",
+    "    " + "e" * 3000,  # an indented code block
+    "[" + "f" * 3000 + "](https://example.org/)",
 ]
 
 LARGE = [
     ("1 MB body", "word " * (1024 * 1024 // 5)),
     ("1 MB of angle brackets", "<" * (1024 * 1024)),
+    ("1 MB unbroken word", "x" * (1024 * 1024)),
 ]
 
 
@@ -146,6 +196,8 @@ def corpus() -> list[tuple[str, str]]:
         ("xss", XSS),
         ("markdown", MARKDOWN),
         ("encoding", ENCODINGS),
+        ("canary", CANARY),
+        ("invisible", INVISIBLE),
         ("layout", LAYOUT),
     ):
         entries += [(f"{group}-{n}", text) for n, text in enumerate(items)]

@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 from tests.e2e.conftest import screenshot, serious_accessibility_violations
 from tests.factories import MemberFactory, QuestionFactory
 from tests.mail import first_link, html_of, run_worker, text_of
+from tests.two_factor import enter_code
 from village.accounts.models import User
 from village.experts.models import ExpertiseArea
 from village.questions import services
@@ -112,12 +113,17 @@ def test_join_confirm_profile_and_become_an_expert(
     expect(page.get_by_text("Your application is with our moderators.")).to_be_visible()
 
     # A moderator approves it in their own browser.
-    MemberFactory(
-        email="mod@example.org", password=PASSWORD, role="moderator", display_name="Max Moderator"
+    max_moderator = MemberFactory(
+        email="mod@example.org",
+        password=PASSWORD,
+        role="moderator",
+        display_name="Max Moderator",
+        two_factor=True,
     )
     moderator = browser.new_context().new_page()
     moderator.on("request", lambda r: None)
     sign_in(moderator, base, "mod@example.org", PASSWORD)
+    enter_code(moderator, max_moderator.totp_secret)  # moderators sign in with a code too
     moderator.goto(base + "/experts/review/")
     moderator.get_by_role("link", name="Morgan Avery: Sleep").click()
     moderator.get_by_label("Approve").check()

@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 from tests.e2e.conftest import VIEWPORTS, screenshot, serious_accessibility_violations
 from tests.factories import AnswerFactory, MemberFactory, QuestionFactory, TopicFactory
 from tests.mail import run_worker, text_of
+from tests.two_factor import enter_code
 from village.accounts.models import Profile
 from village.moderation.models import ModerationAction
 from village.questions.models import Answer, Question
@@ -36,7 +37,9 @@ def village(transactional_db, settings):
         "answer": AnswerFactory(question=question, author=sam, body=ANSWER_TEXT),
         "sam": sam,
         "fay": MemberFactory(display_name="Fay Flagger", password=PASSWORD),
-        "mo": MemberFactory(display_name="Mo Moderator", role="moderator", password=PASSWORD),
+        "mo": MemberFactory(
+            display_name="Mo Moderator", role="moderator", password=PASSWORD, two_factor=True
+        ),
     }
 
 
@@ -47,6 +50,10 @@ def sign_in(page, base_url, user, next_url="/"):
     page.locator('main input[name="password"]').fill(PASSWORD)
     page.locator("main form").get_by_role("button", name=re.compile("sign in", re.I)).click()
     page.wait_for_load_state()
+    if getattr(user, "totp_secret", None):
+        # Moderators have two-factor authentication: the password is not enough on its own.
+        assert "/accounts/2fa/authenticate/" in page.url
+        enter_code(page, user.totp_secret)
 
 
 def test_a_safeguarding_flag_reaches_the_lead_and_a_moderator_hides_and_suspends(

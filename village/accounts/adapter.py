@@ -5,6 +5,7 @@ from django.db import transaction
 
 from village.accounts.models import Profile
 from village.common.email import queue_message
+from village.ip_addresses.services import record_address
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -30,4 +31,10 @@ class AccountAdapter(DefaultAccountAdapter):
                 Profile.objects.create(
                     user=user, display_name=form.cleaned_data["display_name"].strip()
                 )
+                record_address(request, user, "sign_up")
         return user
+
+    def post_login(self, request, user, **kwargs):
+        """Every completed sign-in (after two-factor, if on) keeps its address a while."""
+        record_address(request, user, "sign_in")
+        return super().post_login(request, user, **kwargs)

@@ -1,8 +1,13 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from village.accounts.models import Profile, User
 from village.accounts.services import sync_staff_access
+
+# Signing in to the admin goes through Village's own sign-in (and its two-factor step), never
+# the admin's bare password form.
+admin.site.login = secure_admin_login(admin.site.login)
 
 
 class ProfileInline(admin.StackedInline):

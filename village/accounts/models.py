@@ -1,12 +1,15 @@
 """People: the account they sign in with and the profile others see."""
 
 import hashlib
+import secrets
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 
 class UserManager(BaseUserManager):
@@ -44,6 +47,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False, help_text="Can sign in to the Django admin site.")
     date_joined = models.DateTimeField(default=timezone.now)
+    session_token = models.CharField(
+        max_length=64,
+        blank=True,
+        default="",
+        editable=False,
+        help_text="Part of every session's check; a new value signs the person out everywhere.",
+    )
 
     objects = UserManager()
 
@@ -53,6 +63,32 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.email
+
+    # Django keeps an HMAC of the password in each session and compares it on every request,
+    # so a new password ends every other session. Mixing in session_token does the same for
+    # "Sign out everywhere", whichever session engine keeps the sessions (database, or Redis
+    # in front of it). Until someone first signs out everywhere the token is empty and the
+    # hash is Django's own, so existing sessions stay valid.
+    def get_session_auth_hash(self):
+        return self._village_session_hash(secret=None)
+
+    def get_session_auth_fallback_hash(self):
+        for fallback_secret in settings.SECRET_KEY_FALLBACKS:
+            yield self._village_session_hash(secret=fallback_secret)
+
+    def _village_session_hash(self, secret=None) -> str:
+        if not self.session_token:
+            return super()._get_session_auth_hash(secret=secret)
+        return salted_hmac(
+            "village.accounts.models.User.get_session_auth_hash",
+            f"{self.password}:{self.session_token}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
+
+    def rotate_session_token(self) -> None:
+        """Invalidate every session this person has (the caller saves the user)."""
+        self.session_token = secrets.token_urlsafe(32)
 
 
 class Profile(models.Model):

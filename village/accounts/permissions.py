@@ -47,6 +47,36 @@ def is_moderator(user) -> bool:
     return bool(user.is_authenticated and (user.is_superuser or from_role))
 
 
+class TwoFactorRequired(PermissionDenied):
+    """A moderator or admin without an authenticator app: they may not act until they add one."""
+
+    def __init__(self, message: str = ""):
+        super().__init__(
+            message
+            or "Please turn on two-factor authentication first: moderators and admins need it "
+            "before they can act."
+        )
+
+
+def has_two_factor(user) -> bool:
+    """Has the person set up an authenticator app (TOTP) for signing in?"""
+    from allauth.mfa.models import Authenticator
+
+    if not user.is_authenticated:
+        return False
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+def needs_two_factor(user) -> bool:
+    """Moderators, admins and anyone with the Django admin must sign in with a code."""
+    if not user.is_authenticated:
+        return False
+    return bool(user.is_staff or user.is_superuser or is_moderator(user))
+
+
 def check_is_moderator(user) -> None:
+    """A moderator (or admin) who has two-factor authentication: only they may act."""
     if not is_moderator(user):
         raise PermissionDenied("Only moderators can do that.")
+    if not has_two_factor(user):
+        raise TwoFactorRequired()

@@ -112,3 +112,13 @@ def sync_staff_access(user: User) -> None:
         user.groups.add(moderators)
     else:
         user.groups.remove(moderators)
+
+
+def sign_out_everywhere(user: User) -> None:
+    """End every session the person has, on every device, whichever engine keeps sessions.
+
+    A new session token changes the hash Django checks on every request, so each old session
+    is refused (and flushed) the next time it is used.
+    """
+    user.rotate_session_token()
+    user.save(update_fields=["session_token"])

@@ -7,8 +7,12 @@ rows are plain tuples, values are adapted once per column type, and many rows go
 evaluated once per call. No signals are sent and save() is not called, as with bulk_create.
 """
 
-from collections.abc import Callable, Iterable, Sequence
+import json
+import sqlite3
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from datetime import UTC
 
+from django.conf import settings
 from django.db import connection as default_connection
 from django.db import models
 
@@ -33,10 +37,12 @@ class BulkInsert:
             f"({', '.join(quote(field.column) for field in columns)}) VALUES "
         )
         self.row = "(" + ", ".join(["%s"] * self.width) + ")"
+        self._statements: dict[tuple[int, bool], str] = {}
         self.returning = f" RETURNING {quote(meta.pk.column)}"
         # PostgreSQL: COPY is several times faster than INSERT for many rows. It returns no
         # ids, so when they are wanted they are taken from the table's sequence first.
         self.table, self.pk_column = meta.db_table, meta.pk.column
+        self.sequence = None  # the primary key's sequence, looked up at the first insert
         self.copy = f"COPY {quote(meta.db_table)} ({', '.join(quote(f.column) for f in columns)})"
         self.copy_with_ids = (
             f"COPY {quote(meta.db_table)} "
@@ -48,6 +54,21 @@ class BulkInsert:
     def _adapter(self, field) -> Callable | None:
         ops = self.connection.ops
         if isinstance(field, models.DateTimeField):
+            if self.connection.vendor == "postgresql":
+                return None  # psycopg takes datetimes as they are
+            if self.connection.vendor == "sqlite" and settings.USE_TZ:
+                # What SQLite's adapt_datetimefield_value does to an aware datetime (naive in
+                # the connection's zone, as text), without its per-value checks.
+                zone = self.connection.timezone
+
+                def adapt(value):
+                    if value.tzinfo is UTC and zone is UTC:
+                        return str(value)[:-6]  # "... 20:09:32.720000+00:00" less the zone
+                    return str(
+                        value.astimezone(zone).replace(tzinfo=None) if value.tzinfo else value
+                    )
+
+                return adapt
             return ops.adapt_datetimefield_value
         if isinstance(field, models.DateField):
             return ops.adapt_datefield_value
@@ -77,24 +98,66 @@ class BulkInsert:
             return self._copy(rows, defaults, returning)
         ids: list[int] = []
         with self.connection.cursor() as cursor:
-            for start in range(0, len(rows), self.rows_per_statement):
-                chunk = rows[start : start + self.rows_per_statement]
-                sql = self.head + ", ".join([self.row] * len(chunk))
+            execute = cursor.execute
+            if self.connection.vendor == "sqlite":
+                # Straight to sqlite3, with ? placeholders: Django's SQLite cursor turns %s
+                # into ? with a regular expression over the whole statement, which for
+                # thousands of rows costs a good part of running it.
+                raw = cursor.cursor
+
+                def execute(sql, params):
+                    with self.connection.wrap_database_errors:
+                        return sqlite3.Cursor.execute(raw, sql, params)
+
+            start = 0
+            for size in self._chunk_sizes(len(rows)):
+                chunk = rows[start : start + size]
+                start += size
+                sql = self._statement(size, returning)
                 params = [value for row in chunk for value in (*row, *defaults)]
+                execute(sql, params)
                 if returning:
-                    cursor.execute(sql + self.returning, params)
                     ids.extend(row[0] for row in cursor.fetchall())
-                else:
-                    cursor.execute(sql, params)
         return ids
+
+    def _chunk_sizes(self, count: int) -> Iterator[int]:
+        """Full statements, then the rest in powers of two (1000 rows: 512 + 256 + ... + 8).
+        So a table is written with a dozen different statements at most, however the
+        batches fall, and the statements kept (here and in sqlite3's cache of prepared
+        ones, which for thousands of rows are big) stay few: memory stays flat."""
+        full, rest = divmod(count, self.rows_per_statement)
+        yield from [self.rows_per_statement] * full
+        size = 1 << max(rest.bit_length() - 1, 0)
+        while rest:
+            if size <= rest:
+                yield size
+                rest -= size
+            size >>= 1
+
+    def _statement(self, rows: int, returning: bool) -> str:
+        """INSERT ... VALUES for this many rows, kept: most batches are the same size."""
+        key = (rows, returning)
+        if key not in self._statements:
+            row = self.row.replace("%s", "?") if self.connection.vendor == "sqlite" else self.row
+            sql = self.head + ", ".join([row] * rows)
+            self._statements[key] = sql + self.returning if returning else sql
+        return self._statements[key]
 
     def _copy(self, rows: list[tuple], defaults: tuple, returning: bool) -> list[int]:
         with self.connection.cursor() as cursor:
             ids: list[int] = []
             if returning:
+                if self.sequence is None:
+                    cursor.execute(
+                        "SELECT pg_get_serial_sequence(%s, %s)",
+                        [self.connection.ops.quote_name(self.table), self.pk_column],
+                    )
+                    (self.sequence,) = cursor.fetchone()
+                # The sequence named as a constant: pg_get_serial_sequence() in this query
+                # would run again for every row.
                 cursor.execute(
-                    "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-                    [self.connection.ops.quote_name(self.table), self.pk_column, len(rows)],
+                    "SELECT nextval(%s::regclass) FROM generate_series(1, %s)",
+                    [self.sequence, len(rows)],
                 )
                 ids = [row[0] for row in cursor.fetchall()]
             # Django's cursor wraps psycopg's, which does the COPY.
@@ -108,3 +171,12 @@ class BulkInsert:
                     for row in rows:
                         copy.write_row((*row, *defaults))
         return ids
+
+
+def any_of(values: Collection, connection=None) -> tuple[str, list]:
+    """SQL for `column <sql>` matching any of `values`, passed as one parameter however many
+    there are (no per-value placeholders, no limit on their number): (sql, params)."""
+    connection = connection or default_connection
+    if connection.vendor == "postgresql":
+        return "= ANY(%s)", [list(values)]
+    return "IN (SELECT value FROM json_each(%s))", [json.dumps(list(values))]

@@ -3,6 +3,7 @@
 from django import forms
 
 from village.moderation.models import Flag, ModerationAction
+from village.moderation.permissions import SUSPENDED_MAY_ONLY
 
 REASON_HELP = "Goes in the audit log. Members you warn or suspend read it too."
 
@@ -21,6 +22,13 @@ class FlagForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"max_length": "Please keep this under 1,000 characters."},
     )
+
+    def __init__(self, *args, reasons=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if reasons is not None and len(reasons) < len(Flag.Reason.choices):
+            self.fields["reason"].choices = reasons
+            # Only a suspended member is offered fewer reasons (moderation/permissions.py).
+            self.fields["reason"].error_messages["invalid_choice"] = SUSPENDED_MAY_ONLY
 
 
 class ActionForm(forms.Form):

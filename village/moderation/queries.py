@@ -6,6 +6,7 @@ from datetime import datetime
 from django.urls import reverse
 
 from village.accounts.models import User
+from village.ip_addresses.queries import RecentAddress, recent_addresses
 from village.moderation.models import Flag, ModerationAction
 from village.moderation.targets import Target, author_of, is_hidden, label_of
 
@@ -19,6 +20,8 @@ class QueueItem:
     kind: str
     target: Target
     flags: list[Flag] = field(default_factory=list)
+    # The author's recent IP addresses: for moderators' eyes only (spam rings, evasion).
+    addresses: list[RecentAddress] = field(default_factory=list)
 
     @property
     def key(self) -> str:
@@ -82,6 +85,9 @@ def moderation_queue() -> list[QueueItem]:
                 break
         item = items.setdefault((kind, target.pk), QueueItem(kind=kind, target=target))
         item.flags.append(flag)
+    addresses = recent_addresses({item.author.pk for item in items.values()})
+    for item in items.values():
+        item.addresses = addresses.get(item.author.pk, [])
     return sorted(items.values(), key=lambda i: (not i.urgent, i.first_flagged))
 
 

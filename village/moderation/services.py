@@ -15,13 +15,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from village.accounts.models import User
-from village.accounts.permissions import check_can_post, check_is_moderator, is_moderator
+from village.accounts.permissions import check_is_moderator, is_moderator
 from village.common.email import queue_email
 from village.common.markdown import render_markdown
 from village.moderation.models import Flag, ModerationAction
+from village.moderation.permissions import check_can_flag
 from village.moderation.targets import Target, author_of, is_hidden, key_of, kind_of, label_of
 from village.notifications.services import notify_moderation_action
 from village.questions.models import Answer, Question, Reply, Revision
+from village.questions.visibility import questions_visibility_changed
 
 SAFEGUARDING_GROUP = "Safeguarding leads"
 # A suspension "for good" runs to the end of the calendar: no date check needs a special case.
@@ -100,9 +102,9 @@ def make_safeguarding_lead(user: User) -> None:
 def flag_content(*, flagger, target: Target, reason: str, note: str = "") -> Flag:
     """A member reports a post or a profile. Safeguarding concerns reach the leads at once;
     enough members flagging the same thing hides it until a moderator decides."""
-    check_can_post(flagger)
     if reason not in Flag.Reason.values:
         raise ValueError(f"Unknown flag reason: {reason!r}")
+    check_can_flag(flagger, reason)
     if author_of(target).pk == flagger.pk:
         raise PermissionDenied("You can't flag something of your own.")
     with transaction.atomic():
@@ -144,6 +146,8 @@ def _hide_if_flagged_enough(target: Target) -> None:
         return
     flaggers = (
         Flag.objects.filter(status=Flag.Status.PENDING, **key_of(target))
+        # A suspended member's concern reaches the leads but never hides a post by itself.
+        .exclude(flagger__profile__suspended_until__gt=timezone.now())
         .values("flagger")
         .distinct()
         .count()
@@ -167,6 +171,7 @@ def _set_hidden(target: Target, hidden: bool) -> None:
     if isinstance(target, Question):
         target.status = Question.Status.HIDDEN if hidden else Question.Status.PUBLISHED
         target.save(update_fields=["status"])
+        questions_visibility_changed()
     elif isinstance(target, Answer | Reply):
         target.hidden_at = timezone.now() if hidden else None
         target.save(update_fields=["hidden_at"])
@@ -228,6 +233,7 @@ def delete(*, moderator, target: Target, reason: str) -> ModerationAction:
             target.status = Question.Status.DELETED
             target.updated_at = now
             target.save(update_fields=["status", "updated_at"])
+            questions_visibility_changed()
         elif isinstance(target, Answer):
             # Deleted and hidden: the notice left behind says a moderator removed it.
             target.deleted_at = now

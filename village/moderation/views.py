@@ -2,6 +2,7 @@
 
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -12,9 +13,12 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from village.accounts.models import User
 from village.accounts.permissions import check_is_moderator
+from village.accounts.two_factor import team_two_factor_required
 from village.common.ratelimit import limit_posts
+from village.ip_addresses.services import record_address
 from village.moderation import services
 from village.moderation.forms import ActionForm, EditForm, FlagForm, LogFilterForm
+from village.moderation.permissions import flag_reasons_for
 from village.moderation.queries import audit_log, moderation_queue, moderators_in_log, url_of
 from village.moderation.targets import find_target, kind_of
 from village.questions.models import Question
@@ -60,7 +64,8 @@ def _moderators_only(view):
         check_is_moderator(request.user)
         return view(request, *args, **kwargs)
 
-    return _signed_in(wrapper)
+    # Moderators without two-factor authentication are shown why and where to turn it on.
+    return team_two_factor_required(_signed_in(wrapper))
 
 
 def _visible_target(user, kind: str, pk: int):
@@ -83,7 +88,7 @@ def flag(request, kind: str, pk: int):
     """Flag a post or a profile. The small form beside each post posts here; so does this
     page's own form."""
     target = _visible_target(request.user, kind, pk)
-    form = FlagForm(request.POST or None)
+    form = FlagForm(request.POST or None, reasons=flag_reasons_for(request.user))
     if request.method == "POST" and form.is_valid():
         made = services.flag_content(
             flagger=request.user,
@@ -91,6 +96,7 @@ def flag(request, kind: str, pk: int):
             reason=form.cleaned_data["reason"],
             note=form.cleaned_data["note"],
         )
+        record_address(request, request.user, "flag")
         if made.is_urgent:
             messages.success(
                 request,
@@ -114,6 +120,7 @@ def queue(request):
 def _queue_page(request, failed: str = "", form=None, status=200):
     context = {
         "items": moderation_queue(),
+        "ip_retention_days": settings.IP_RETENTION_DAYS,
         "actions": ActionForm.ACTIONS,
         "durations": ActionForm.DURATIONS,
         "failed": failed,

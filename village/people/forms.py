@@ -4,6 +4,7 @@ from django import forms
 
 from village.accounts.avatars import MAX_UPLOAD_BYTES
 from village.accounts.models import Profile
+from village.questions.newcomers import TooManyLinks, check_link_limit
 
 
 class ProfileForm(forms.ModelForm):
@@ -33,6 +34,15 @@ class ProfileForm(forms.ModelForm):
         if country and not re.fullmatch(r"[A-Z]{2}", country):
             raise forms.ValidationError("Please use a two-letter country code, like GB.")
         return country
+
+    def clean_bio(self):
+        bio = self.cleaned_data["bio"]
+        if bio.strip() != self.instance.bio.strip():
+            try:
+                check_link_limit(self.instance.user, bio, field="bio")
+            except TooManyLinks as refusal:
+                raise forms.ValidationError(str(refusal)) from None
+        return bio
 
     def clean_display_name(self):
         name = self.cleaned_data["display_name"].strip()

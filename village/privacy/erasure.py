@@ -15,6 +15,7 @@ from django.utils import timezone
 from village.accounts.models import Profile, User
 from village.common.models import OutboundEmail
 from village.experts.models import ExpertApplication, ExpertProfile
+from village.ip_addresses.models import AddressRecord
 from village.notifications.models import DigestDelivery, DigestSubscription, Notification
 from village.privacy.models import DataExport
 from village.questions.models import (
@@ -26,6 +27,7 @@ from village.questions.models import (
     Reply,
     Revision,
 )
+from village.questions.visibility import questions_visibility_changed
 from village.topics.models import TopicFollow
 
 FORMER_MEMBER = "A former member"
@@ -72,6 +74,7 @@ def erase_member(user: User, *, keep_contributions: bool) -> None:
             source_title="",
             status=Question.Status.DELETED,
         )
+        questions_visibility_changed()
         answers.update(body=ERASED_TEXT, body_html="", deleted_at=now)
         replies.update(body=ERASED_TEXT, body_html="", deleted_at=now)
 
@@ -86,6 +89,7 @@ def erase_member(user: User, *, keep_contributions: bool) -> None:
     ExpertApplication.objects.filter(applicant=user).delete()
     ExpertProfile.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
+    AddressRecord.objects.filter(user=user).delete()
     EmailAddress.objects.filter(user=user).delete()
     OutboundEmail.objects.annotate(to_text=Cast("to", TextField())).filter(
         to_text__icontains=user.email

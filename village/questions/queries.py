@@ -209,7 +209,9 @@ SIMILAR_LIMIT = 5
 
 
 def _search_words(text: str) -> list[str]:
-    words = re.findall(r"[\w'-]+", text.lower())
+    # A question title is at most 200 characters: what is typed past that can't be one (and a
+    # megabyte-long "word" is a LIKE pattern SQLite refuses).
+    words = re.findall(r"[\w'-]+", text[:200].lower())
     unique = dict.fromkeys(w.strip("'-") for w in words)
     return [w for w in unique if len(w) >= 3 and w not in _STOPWORDS][:8]
 

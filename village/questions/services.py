@@ -21,6 +21,7 @@ from village.questions.models import (
     Reply,
     Revision,
 )
+from village.questions.newcomers import check_link_limit
 from village.questions.permissions import (
     check_can_answer,
     check_can_ask,
@@ -36,6 +37,7 @@ from village.questions.tasks import (
     announce_question,
     announce_reply,
 )
+from village.questions.visibility import questions_visibility_changed
 
 
 class AlreadyAnswered(Exception):
@@ -74,6 +76,7 @@ def ask_question(
             return earlier
     check_not_repeated(author, title, field="title")
     check_not_repeated(author, body)
+    check_link_limit(author, title, body)
     now = created_at or timezone.now()
     try:
         with transaction.atomic():
@@ -119,6 +122,7 @@ def post_answer(*, author, question: Question, body: str, kind: str, created_at=
     if earlier is not None:
         raise AlreadyAnswered(earlier)
     check_not_repeated(author, body)
+    check_link_limit(author, body)
     now = created_at or timezone.now()
     try:
         with transaction.atomic():
@@ -156,6 +160,7 @@ def post_reply(*, author, answer: Answer, body: str, parent: Reply | None = None
     if parent is not None and parent.is_hidden:
         raise PermissionDenied("A moderator has hidden that reply, so it can't take new replies.")
     check_not_repeated(author, body)
+    check_link_limit(author, body)
     while parent is not None and parent.depth >= MAX_REPLY_DEPTH - 1:
         parent = parent.parent
     depth = 0 if parent is None else parent.depth + 1
@@ -230,6 +235,7 @@ def edit_question(*, editor, question: Question, title: str, body: str) -> Quest
     title = title.strip()
     if title == question.title and body == question.body:
         return question
+    check_link_limit(editor, title, body)
     now = timezone.now()
     with transaction.atomic():
         Revision.objects.create(
@@ -253,6 +259,8 @@ def edit_answer(*, editor, answer: Answer, body: str, kind: str) -> Answer:
         raise ValueError(f"Unknown answer kind: {kind!r}")
     if body == answer.body and kind == answer.kind:
         return answer
+    if body != answer.body:
+        check_link_limit(editor, body)
     now = timezone.now()
     with transaction.atomic():
         if body != answer.body:
@@ -270,6 +278,7 @@ def edit_reply(*, editor, reply: Reply, body: str) -> Reply:
     check_can_change(editor, reply)
     if body == reply.body:
         return reply
+    check_link_limit(editor, body)
     with transaction.atomic():
         Revision.objects.create(reply=reply, editor=editor, body=reply.body)
         reply.body = body
@@ -285,6 +294,7 @@ def delete_question(*, by, question: Question) -> None:
     question.status = Question.Status.DELETED
     question.updated_at = timezone.now()
     question.save(update_fields=["status", "updated_at"])
+    questions_visibility_changed()
 
 
 def delete_answer(*, by, answer: Answer) -> None:

@@ -4,6 +4,8 @@ Links are built from the request's host, like the canonical links on the pages; 
 object is made per request (see `per_request`) so nothing leaks between two requests.
 """
 
+import re
+
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
@@ -15,6 +17,27 @@ from village.topics.models import Topic
 
 FEED_LENGTH = 30
 PEOPLE = ("author__profile",)
+
+# Characters XML 1.0 can't carry (tab, line feed and carriage return are fine). Django's feed
+# writer refuses them with an error, so one stray control character pasted into a title or a
+# name would break the whole feed for everyone.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(value):
+    """The value with characters XML can't carry left out, inside lists too."""
+    if isinstance(value, str):
+        return _NOT_XML.sub("", value)
+    if isinstance(value, (list, tuple)):
+        return type(value)(xml_safe(v) for v in value)
+    return value
+
+
+class XMLSafeAtom1Feed(Atom1Feed):
+    def write(self, outfile, encoding):
+        self.feed = {key: xml_safe(value) for key, value in self.feed.items()}
+        self.items = [{key: xml_safe(value) for key, value in item.items()} for item in self.items]
+        super().write(outfile, encoding)
 
 
 def per_request(feed_class):
@@ -32,7 +55,7 @@ def _author_name(post) -> str:
 
 
 class _VillageFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = XMLSafeAtom1Feed
 
     def __init__(self, request):
         self.origin = f"{request.scheme}://{request.get_host()}"

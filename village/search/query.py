@@ -4,14 +4,16 @@ The syntax is PostgreSQL's web search syntax: words (all must match), "quoted ph
 OR between two alternatives, and -minus to leave a word out. Anything else (brackets,
 operators of other search engines, emoji, half a quote) is read as plain words or dropped,
 so no text can make a query fail. Very common words are dropped on both engines alike, and a
-query is cut to its first MAX_TERMS terms.
+query is cut to its first MAX_TERMS terms, a phrase to its first MAX_PHRASE_WORDS words: what
+people type fits easily, and a crafted query of many long phrases can't tie up the database.
 """
 
 import re
 from dataclasses import dataclass
 
 MAX_QUERY_LENGTH = 1000
-MAX_TERMS = 24
+MAX_TERMS = 12
+MAX_PHRASE_WORDS = 8
 
 # Close to PostgreSQL's English stop words, so SQLite (whose FTS5 keeps every word) matches
 # the same questions.
@@ -97,6 +99,7 @@ def parse_query(text: str) -> ParsedQuery:
     excluded: list[Term] = []
     join_next = False
     count = 0
+    seen: set[tuple[str, tuple[str, ...]]] = set()
     for match in _CHUNK.finditer(text):
         if count >= MAX_TERMS:
             break
@@ -106,7 +109,7 @@ def parse_query(text: str) -> ParsedQuery:
             continue
         if bare is not None and bare.startswith("-") and len(bare) > 1:
             minus, bare = "-", bare[1:]
-        words = _words(phrase if phrase is not None else bare)
+        words = _words(phrase if phrase is not None else bare)[:MAX_PHRASE_WORDS]
         if phrase is None:
             # A bare chunk like "child's" or "3-year-old" is its words, each on its own.
             terms = [Term((w,)) for w in words if w not in STOPWORDS]
@@ -115,6 +118,12 @@ def parse_query(text: str) -> ParsedQuery:
             terms = [Term(words)] if len(words) > 1 and meaningful else []
             terms += [Term(meaningful)] if len(words) == 1 and meaningful else []
         for term in terms:
+            # A word said twice adds nothing, and costs a lot: SQLite's snippet() slows to
+            # minutes on "word word word ..." over a long text full of that word.
+            key = (minus, tuple(term.words))
+            if key in seen:
+                continue
+            seen.add(key)
             count += 1
             if minus:
                 excluded.append(term)

@@ -6,7 +6,8 @@ from django.core.cache import cache
 from django.db.models import Count, Q
 
 from village.questions.models import Question
-from village.questions.queries import question_list
+from village.questions.queries import LIVE_ANSWER, question_list
+from village.questions.visibility import visibility_token
 from village.search.engines import Filters, Hit, engine_for
 from village.search.query import parse_query, significant_words
 
@@ -77,9 +78,7 @@ def _listed(ids: list[int]) -> list[Question]:
         q.pk: q
         for q in Question.objects.filter(pk__in=ids, status=Question.Status.PUBLISHED)
         .only("id", "title", "slug")
-        .annotate(
-            answer_total=Count("answers", filter=Q(answers__deleted_at__isnull=True), distinct=True)
-        )
+        .annotate(answer_total=Count("answers", filter=LIVE_ANSWER, distinct=True))
     }
     return [found[pk] for pk in ids if pk in found]
 
@@ -102,8 +101,9 @@ class RelatedQuestion:
 
 def related_questions(question: Question, limit: int = RELATED_LIMIT) -> list[RelatedQuestion]:
     """Up to `limit` questions like this one, by shared words and shared topics: two queries,
-    then cached for a while (a question's neighbours change slowly)."""
-    key = f"search:related:{question.pk}:{question.updated_at.timestamp()}"
+    then cached for a while (a question's neighbours change slowly, but one hidden or deleted
+    leaves at once: the key holds the visibility token)."""
+    key = f"search:related:{question.pk}:{question.updated_at.timestamp()}:{visibility_token()}"
     related = cache.get(key)
     if related is None:
         related = _related(question, limit)
@@ -127,9 +127,7 @@ def _related(question: Question, limit: int) -> list[RelatedQuestion]:
         .filter(Q(pk__in=candidates) | Q(pk__in=same_topics))
         .annotate(
             shared=Count("topics", filter=Q(topics__in=topic_ids), distinct=True),
-            answer_total=Count(
-                "answers", filter=Q(answers__deleted_at__isnull=True), distinct=True
-            ),
+            answer_total=Count("answers", filter=LIVE_ANSWER, distinct=True),
         )
         .only("id", "title", "slug")
     )

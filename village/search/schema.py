@@ -1,6 +1,7 @@
 """The search index: its tables and the database triggers that keep it in step.
 
-One document per question: its title, its body and the text of its live answers. The
+One document per question: its title, its body and the text of its live answers (neither
+deleted nor hidden by a moderator; a hidden question is left out by its status). The
 database keeps the index itself, through triggers on the question and answer tables, so
 every write (a service, the admin, a bulk import, a raw UPDATE) updates the index in the
 same transaction, and the questions app needs to know nothing about search.
@@ -15,7 +16,9 @@ changes) drops the triggers with the old table, so `ensure_search_schema()` runs
 without touching the index, and ids don't change.
 """
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 
 from django.db import connection as default_connection
 from django.db import transaction
@@ -24,23 +27,38 @@ FTS_TABLE = "search_question_fts"
 PG_TABLE = "search_question_document"
 PG_CONFIG = "english"
 BATCH = 2000
+# PostgreSQL: a transaction-local setting under which the triggers leave the index alone
+# (see search_index_paused).
+PG_PAUSED = "village.search_paused"
 
 # Named here rather than read from the models, so that migrations calling this module keep
 # meaning what they meant when written.
 Q = "questions_question"
 A = "questions_answer"
 
+# Which answers are indexed. Answers gained `hidden_at` in questions 0004, after this index's
+# first migration: on a database migrated that far only, deleted answers alone are left out.
+LIVE_ANSWERS = "deleted_at IS NULL AND hidden_at IS NULL"
+LIVE_ANSWERS_BEFORE_HIDING = "deleted_at IS NULL"
+WATCHED = {LIVE_ANSWERS: "body, deleted_at, hidden_at, question_id"}
+WATCHED_BEFORE_HIDING = "body, deleted_at, question_id"
 
-def _sqlite_answers(question_id: str) -> str:
+
+def _live_answers(cursor, connection) -> str:
+    columns = {c.name for c in connection.introspection.get_table_description(cursor, A)}
+    return LIVE_ANSWERS if "hidden_at" in columns else LIVE_ANSWERS_BEFORE_HIDING
+
+
+def _sqlite_answers(question_id: str, live: str = LIVE_ANSWERS) -> str:
     return (
         f"(SELECT coalesce(group_concat(body, char(10)), '') FROM {A} "
-        f"WHERE question_id = {question_id} AND deleted_at IS NULL)"
+        f"WHERE question_id = {question_id} AND {live})"
     )
 
 
-def _sqlite_refresh_answers(question_id: str) -> str:
+def _sqlite_refresh_answers(question_id: str, live: str = LIVE_ANSWERS) -> str:
     return (
-        f"UPDATE {FTS_TABLE} SET answers = {_sqlite_answers(question_id)} "
+        f"UPDATE {FTS_TABLE} SET answers = {_sqlite_answers(question_id, live)} "
         f"WHERE rowid = {question_id};"
     )
 
@@ -50,35 +68,41 @@ SQLITE_TABLE_SQL = (
     "title, body, answers, tokenize = 'porter unicode61 remove_diacritics 2')"
 )
 
-SQLITE_TRIGGERS = {
-    "search_question_inserted": f"""
+
+def _sqlite_triggers(live: str = LIVE_ANSWERS) -> dict[str, str]:
+    watched = WATCHED.get(live, WATCHED_BEFORE_HIDING)
+    return {
+        "search_question_inserted": f"""
         CREATE TRIGGER search_question_inserted AFTER INSERT ON {Q} BEGIN
           INSERT INTO {FTS_TABLE}(rowid, title, body, answers)
-          VALUES (new.id, new.title, new.body, {_sqlite_answers("new.id")});
+          VALUES (new.id, new.title, new.body, {_sqlite_answers("new.id", live)});
         END""",
-    "search_question_changed": f"""
+        "search_question_changed": f"""
         CREATE TRIGGER search_question_changed AFTER UPDATE OF title, body ON {Q} BEGIN
           UPDATE {FTS_TABLE} SET title = new.title, body = new.body WHERE rowid = new.id;
         END""",
-    "search_question_deleted": f"""
+        "search_question_deleted": f"""
         CREATE TRIGGER search_question_deleted AFTER DELETE ON {Q} BEGIN
           DELETE FROM {FTS_TABLE} WHERE rowid = old.id;
         END""",
-    "search_answer_inserted": f"""
+        "search_answer_inserted": f"""
         CREATE TRIGGER search_answer_inserted AFTER INSERT ON {A} BEGIN
-          {_sqlite_refresh_answers("new.question_id")}
+          {_sqlite_refresh_answers("new.question_id", live)}
         END""",
-    "search_answer_changed": f"""
+        "search_answer_changed": f"""
         CREATE TRIGGER search_answer_changed
-        AFTER UPDATE OF body, deleted_at, question_id ON {A} BEGIN
-          {_sqlite_refresh_answers("old.question_id")}
-          {_sqlite_refresh_answers("new.question_id")}
+        AFTER UPDATE OF {watched} ON {A} BEGIN
+          {_sqlite_refresh_answers("old.question_id", live)}
+          {_sqlite_refresh_answers("new.question_id", live)}
         END""",
-    "search_answer_deleted": f"""
+        "search_answer_deleted": f"""
         CREATE TRIGGER search_answer_deleted AFTER DELETE ON {A} BEGIN
-          {_sqlite_refresh_answers("old.question_id")}
+          {_sqlite_refresh_answers("old.question_id", live)}
         END""",
-}
+    }
+
+
+SQLITE_TRIGGERS = _sqlite_triggers()
 
 PG_VECTOR = f"""
     setweight(to_tsvector('{PG_CONFIG}', coalesce(title, '')), 'A')
@@ -86,20 +110,23 @@ PG_VECTOR = f"""
     || setweight(to_tsvector('{PG_CONFIG}', coalesce(answers, '')), 'C')
 """
 
-PG_SQL = [
-    f"""CREATE TABLE IF NOT EXISTS {PG_TABLE} (
+
+def _pg_sql(live: str = LIVE_ANSWERS) -> list[str]:
+    watched = WATCHED.get(live, WATCHED_BEFORE_HIDING)
+    return [
+        f"""CREATE TABLE IF NOT EXISTS {PG_TABLE} (
           question_id bigint PRIMARY KEY,
           document tsvector NOT NULL
         )""",
-    f"CREATE INDEX IF NOT EXISTS {PG_TABLE}_gin ON {PG_TABLE} USING gin (document)",
-    f"""CREATE OR REPLACE FUNCTION search_question_vector(title text, body text, answers text)
+        f"CREATE INDEX IF NOT EXISTS {PG_TABLE}_gin ON {PG_TABLE} USING gin (document)",
+        f"""CREATE OR REPLACE FUNCTION search_question_vector(title text, body text, answers text)
         RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT {PG_VECTOR} $$""",
-    f"""CREATE OR REPLACE FUNCTION search_question_answers(qid bigint)
+        f"""CREATE OR REPLACE FUNCTION search_question_answers(qid bigint)
         RETURNS text LANGUAGE sql STABLE AS $$
           SELECT coalesce(string_agg(body, E'\\n'), '') FROM {A}
-          WHERE question_id = qid AND deleted_at IS NULL
+          WHERE question_id = qid AND {live}
         $$""",
-    f"""CREATE OR REPLACE FUNCTION search_refresh_question(qid bigint)
+        f"""CREATE OR REPLACE FUNCTION search_refresh_question(qid bigint)
         RETURNS void LANGUAGE sql AS $$
           DELETE FROM {PG_TABLE} WHERE question_id = qid
             AND NOT EXISTS (SELECT 1 FROM {Q} WHERE id = qid);
@@ -108,9 +135,12 @@ PG_SQL = [
           FROM {Q} WHERE id = qid
           ON CONFLICT (question_id) DO UPDATE SET document = EXCLUDED.document;
         $$""",
-    f"""CREATE OR REPLACE FUNCTION search_question_trigger() RETURNS trigger
+        f"""CREATE OR REPLACE FUNCTION search_question_trigger() RETURNS trigger
         LANGUAGE plpgsql AS $$
         BEGIN
+          IF current_setting('{PG_PAUSED}', true) = 'on' THEN
+            RETURN NULL;
+          END IF;
           IF TG_OP = 'DELETE' THEN
             DELETE FROM {PG_TABLE} WHERE question_id = OLD.id;
           ELSE
@@ -118,9 +148,12 @@ PG_SQL = [
           END IF;
           RETURN NULL;
         END $$""",
-    """CREATE OR REPLACE FUNCTION search_answer_trigger() RETURNS trigger
+        f"""CREATE OR REPLACE FUNCTION search_answer_trigger() RETURNS trigger
         LANGUAGE plpgsql AS $$
         BEGIN
+          IF current_setting('{PG_PAUSED}', true) = 'on' THEN
+            RETURN NULL;
+          END IF;
           IF TG_OP IN ('UPDATE', 'DELETE') THEN
             PERFORM search_refresh_question(OLD.question_id);
           END IF;
@@ -129,25 +162,28 @@ PG_SQL = [
           END IF;
           RETURN NULL;
         END $$""",
-    # Django's test runner empties tables with TRUNCATE, which fires no row triggers.
-    f"""CREATE OR REPLACE FUNCTION search_questions_truncated() RETURNS trigger
+        # Django's test runner empties tables with TRUNCATE, which fires no row triggers.
+        f"""CREATE OR REPLACE FUNCTION search_questions_truncated() RETURNS trigger
         LANGUAGE plpgsql AS $$
         BEGIN
           DELETE FROM {PG_TABLE};
           RETURN NULL;
         END $$""",
-    f"DROP TRIGGER IF EXISTS search_question_changed ON {Q}",
-    f"""CREATE TRIGGER search_question_changed
+        f"DROP TRIGGER IF EXISTS search_question_changed ON {Q}",
+        f"""CREATE TRIGGER search_question_changed
         AFTER INSERT OR DELETE OR UPDATE OF title, body ON {Q}
         FOR EACH ROW EXECUTE FUNCTION search_question_trigger()""",
-    f"DROP TRIGGER IF EXISTS search_answer_changed ON {A}",
-    f"""CREATE TRIGGER search_answer_changed
-        AFTER INSERT OR DELETE OR UPDATE OF body, deleted_at, question_id ON {A}
+        f"DROP TRIGGER IF EXISTS search_answer_changed ON {A}",
+        f"""CREATE TRIGGER search_answer_changed
+        AFTER INSERT OR DELETE OR UPDATE OF {watched} ON {A}
         FOR EACH ROW EXECUTE FUNCTION search_answer_trigger()""",
-    f"DROP TRIGGER IF EXISTS search_questions_truncated ON {Q}",
-    f"""CREATE TRIGGER search_questions_truncated AFTER TRUNCATE ON {Q}
+        f"DROP TRIGGER IF EXISTS search_questions_truncated ON {Q}",
+        f"""CREATE TRIGGER search_questions_truncated AFTER TRUNCATE ON {Q}
         FOR EACH STATEMENT EXECUTE FUNCTION search_questions_truncated()""",
-]
+    ]
+
+
+PG_SQL = _pg_sql()
 
 PG_DROP_SQL = [
     f"DROP TRIGGER IF EXISTS search_question_changed ON {Q}",
@@ -173,13 +209,13 @@ def ensure_search_schema(connection=default_connection) -> bool:
         if connection.vendor == "sqlite":
             created = not _table_exists(cursor, connection, FTS_TABLE)
             cursor.execute(SQLITE_TABLE_SQL)
-            for name, sql in SQLITE_TRIGGERS.items():
+            for name, sql in _sqlite_triggers(_live_answers(cursor, connection)).items():
                 cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
                 cursor.execute(sql)
             return created
         if connection.vendor == "postgresql":
             created = not _table_exists(cursor, connection, PG_TABLE)
-            for sql in PG_SQL:
+            for sql in _pg_sql(_live_answers(cursor, connection)):
                 cursor.execute(sql)
             return created
     raise NotImplementedError(f"Search has no engine for {connection.vendor}.")
@@ -196,13 +232,13 @@ def drop_search_schema(connection=default_connection) -> None:
                 cursor.execute(sql)
 
 
-def _index_range(cursor, vendor: str, low: int, high: int) -> None:
+def _index_range(cursor, vendor: str, low: int, high: int, live: str = LIVE_ANSWERS) -> None:
     """(Re)index the questions with low < id <= high, and drop entries of deleted ones."""
     if vendor == "sqlite":
         cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid > %s AND rowid <= %s", [low, high])
         cursor.execute(
             f"INSERT INTO {FTS_TABLE}(rowid, title, body, answers) "
-            f"SELECT id, title, body, {_sqlite_answers('q.id')} FROM {Q} AS q "
+            f"SELECT id, title, body, {_sqlite_answers('q.id', live)} FROM {Q} AS q "
             "WHERE id > %s AND id <= %s",
             [low, high],
         )
@@ -216,7 +252,7 @@ def _index_range(cursor, vendor: str, low: int, high: int) -> None:
             f"INSERT INTO {PG_TABLE} (question_id, document) "
             f"SELECT q.id, search_question_vector(q.title, q.body, a.text) FROM {Q} q "
             f"LEFT JOIN LATERAL (SELECT string_agg(body, E'\\n') AS text FROM {A} "
-            "  WHERE question_id = q.id AND deleted_at IS NULL) a ON true "
+            f"  WHERE question_id = q.id AND {live}) a ON true "
             "WHERE q.id > %s AND q.id <= %s "
             "ON CONFLICT (question_id) DO UPDATE SET document = EXCLUDED.document",
             [low, high],
@@ -233,6 +269,7 @@ def rebuild_search_index(
     ensure_search_schema(connection)
     vendor = connection.vendor
     with connection.cursor() as cursor:
+        live = _live_answers(cursor, connection)
         cursor.execute(f"SELECT count(*), coalesce(max(id), 0) FROM {Q}")
         total, top = cursor.fetchone()
     done = 0
@@ -246,7 +283,7 @@ def rebuild_search_index(
             )
             row = cursor.fetchone()
             high = row[0] if row else top
-            _index_range(cursor, vendor, low, high)
+            _index_range(cursor, vendor, low, high, live)
             cursor.execute(f"SELECT count(*) FROM {Q} WHERE id > %s AND id <= %s", [low, high])
             done += cursor.fetchone()[0]
         low = high
@@ -268,3 +305,91 @@ def index_size(connection=default_connection) -> int:
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT count(*) FROM {table}")
         return cursor.fetchone()[0]
+
+
+# --- bulk writes (imports) ------------------------------------------------------------------
+
+SQLITE_INSERT_TRIGGERS = ("search_question_inserted", "search_answer_inserted")
+
+
+@contextmanager
+def search_index_paused(connection=default_connection):
+    """Insert many questions and answers in one transaction without the per-row triggers
+    (which rewrite a question's whole entry for each of its answers), then index what was
+    touched in one statement: `with search_index_paused() as index: ...; index(ids)`, with
+    the ids of every question inserted or given answers, before the transaction commits.
+
+    Only this transaction's writes skip the triggers, and a rollback undoes the pause with
+    everything else. SQLite: the insert triggers are dropped and put back inside the
+    transaction, which holds the only write lock, so no other write can slip past them.
+    PostgreSQL: a transaction-local setting that the trigger functions check.
+    """
+    if not connection.in_atomic_block:
+        raise RuntimeError("search_index_paused() works inside transaction.atomic() only.")
+    sqlite = connection.vendor == "sqlite"
+    with connection.cursor() as cursor:
+        # Is there an index, and have answers a hidden_at column (as _live_answers(), which
+        # reads the whole table description: too dear once per batch)?
+        if sqlite:
+            cursor.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name IN (%s, %s)",
+                list(SQLITE_INSERT_TRIGGERS),
+            )
+            paused = [name for (name,) in cursor.fetchall()]
+            for name in paused:
+                cursor.execute(f"DROP TRIGGER {name}")
+            cursor.execute(
+                "SELECT (SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = %s),"
+                f" (SELECT count(*) FROM pragma_table_info('{A}') WHERE name = 'hidden_at')",
+                [FTS_TABLE],
+            )
+        else:
+            cursor.execute(
+                "SELECT set_config(%s, 'on', true), to_regclass(%s) IS NOT NULL, EXISTS ("
+                "  SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(%s)"
+                "  AND attname = 'hidden_at' AND NOT attisdropped)",
+                [PG_PAUSED, PG_TABLE, A],
+            )
+        *_, indexed, hiding = cursor.fetchone()
+        live = LIVE_ANSWERS if hiding else LIVE_ANSWERS_BEFORE_HIDING
+
+    def index(question_ids: Iterable[int]) -> None:
+        ids = sorted(set(question_ids))
+        if indexed and ids:
+            with connection.cursor() as cursor:
+                _index_questions(cursor, connection.vendor, ids, live)
+
+    yield index
+    # Not reached when the block raised: the rollback puts the triggers back.
+    with connection.cursor() as cursor:
+        if sqlite:
+            triggers = _sqlite_triggers(live)
+            for name in paused:
+                cursor.execute(triggers[name])
+        else:
+            cursor.execute("SELECT set_config(%s, 'off', true)", [PG_PAUSED])
+
+
+def _index_questions(cursor, vendor: str, ids: list[int], live: str) -> None:
+    """(Re)index these questions, each in one go with all its live answers."""
+    if vendor == "sqlite":
+        wanted = "IN (SELECT value FROM json_each(%s))"
+        cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid {wanted}", [json.dumps(ids)])
+        cursor.execute(
+            f"INSERT INTO {FTS_TABLE}(rowid, title, body, answers) "
+            f"SELECT id, title, body, {_sqlite_answers('q.id', live)} FROM {Q} AS q "
+            f"WHERE id {wanted}",
+            [json.dumps(ids)],
+        )
+    else:
+        # Joined on the ids rather than `q.id = ANY(ids)`: a table filling up in an import
+        # is not analysed yet, and the planner may then read it all to filter by the list.
+        cursor.execute(
+            f"INSERT INTO {PG_TABLE} (question_id, document) "
+            f"SELECT q.id, search_question_vector(q.title, q.body, a.text) "
+            f"FROM unnest(%s::bigint[]) AS wanted(id) JOIN {Q} q ON q.id = wanted.id "
+            f"LEFT JOIN LATERAL (SELECT string_agg(body, E'\\n') AS text FROM {A} "
+            f"  WHERE question_id = q.id AND {live}) a ON true "
+            "ON CONFLICT (question_id) DO UPDATE SET document = EXCLUDED.document",
+            [ids],
+        )

@@ -6,6 +6,7 @@ the request, like the canonical links on the pages, so one deployment serves its
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import wraps
 
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sites.requests import RequestSite
@@ -19,6 +20,7 @@ from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_safe
 
 from village.questions.models import Question
+from village.questions.visibility import visibility_token
 from village.topics.models import Topic
 
 SITEMAP_PAGE_SIZE = 10_000
@@ -64,6 +66,18 @@ class HomeSitemap(Sitemap):
 SITEMAPS = {"home": HomeSitemap, "topics": TopicSitemap, "questions": QuestionSitemap}
 
 
+def _cached(view):
+    """cache_page, keyed by the questions' visibility token: a question a moderator hides
+    leaves the sitemap at once rather than when the cached copy expires."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        prefix = f"sitemap:{visibility_token()}"
+        return cache_page(CACHE_SECONDS, key_prefix=prefix)(view)(request, *args, **kwargs)
+
+    return wrapper
+
+
 @dataclass
 class IndexEntry:
     location: str
@@ -71,7 +85,7 @@ class IndexEntry:
 
 
 @require_safe
-@cache_page(CACHE_SECONDS)
+@_cached
 def sitemap_index(request):
     entries = []
     for section, sitemap_class in SITEMAPS.items():
@@ -87,7 +101,7 @@ def sitemap_index(request):
 
 
 @require_safe
-@cache_page(CACHE_SECONDS)
+@_cached
 def sitemap_section(request, section: str):
     sitemap_class = SITEMAPS.get(section)
     if sitemap_class is None:

@@ -83,7 +83,7 @@ def test_any_member_can_turn_on_totp_and_is_then_asked_for_a_code(client):
 
 
 def test_moderators_without_two_factor_are_asked_to_turn_it_on(client):
-    moderator = MemberFactory(role="moderator")
+    moderator = MemberFactory(role="moderator", two_factor=False)
     client.force_login(moderator)
     assert "Turn on two-factor authentication" in client.get("/").content.decode()
     client.force_login(MemberFactory())

@@ -37,7 +37,7 @@ def effective_settings(**env) -> dict:
 
 def test_without_redis_everything_stays_on_one_machine():
     assert effective_settings() == {
-        "cache": "django.core.cache.backends.locmem.LocMemCache",
+        "cache": "village.common.cache.DiskCache",
         "sessions": "django.contrib.sessions.backends.db",
         "tasks": "django_tasks_db.DatabaseBackend",
         "queue": None,

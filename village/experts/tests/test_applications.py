@@ -25,7 +25,8 @@ def area():
 
 @pytest.fixture
 def moderator():
-    return MemberFactory(display_name="Mo Derator", role="moderator")
+    # With an authenticator app (TOTP): moderators can't review without one.
+    return MemberFactory(display_name="Mo Derator", role="moderator", two_factor=True)
 
 
 def apply(member, area):

@@ -26,14 +26,17 @@ skips what is recorded and carries on. Counters on answers are recounted at the 
 
 import time
 
-from django.db import transaction
+from django.db import connection
 from django.utils import timezone
 
 from village.accounts.models import User
-from village.common.markdown import render_markdown, sanitise_html
+from village.common.markdown import sanitise_html
+from village.importers.bulk import any_of
 from village.importers.models import ImportedLink, ImportedRecord
 from village.importers.stackexchange.base import (
+    ANSWERS_TABLE,
     ON_QUESTION,
+    VOTES_TABLE,
     ImporterBase,
     Kind,
     Person,
@@ -47,7 +50,9 @@ from village.importers.stackexchange.dump import (
     TAG_WIKI_EXCERPT,
     UP_VOTE,
     VOTE_TYPES,
+    PostIdSet,
     as_int,
+    comment_html,
     html_to_text,
     licence_of,
     parse_date,
@@ -55,7 +60,11 @@ from village.importers.stackexchange.dump import (
 )
 from village.questions.models import Answer, HelpfulVote, Question, Reply
 from village.questions.services import make_slug
+from village.search.schema import search_index_paused
 from village.topics.models import Topic
+
+TOPICS_TABLE = Topic._meta.db_table
+LINKS_TABLE = ImportedLink._meta.db_table
 
 
 class StackExchangeImporter(ImporterBase):
@@ -67,51 +76,95 @@ class StackExchangeImporter(ImporterBase):
         phases = [
             ("users", self.import_users),
             ("tags", self.import_tags),
-            ("questions", self.import_questions),
-            ("answers", self.import_answers),
+            ("questions", self.import_posts),  # and answers: one pass over Posts.xml
             ("comments", self.import_comments),
             ("votes", self.import_votes),
             ("links", self.import_links),
         ]
-        for name, phase in phases:
+        with self._page_cache():
+            for name, phase in phases:
+                started = time.perf_counter()
+                phase()
+                self.tallies[name].seconds = time.perf_counter() - started
             started = time.perf_counter()
-            phase()
-            self.tallies[name].seconds = time.perf_counter() - started
-        started = time.perf_counter()
-        self.recount_answers()
-        self.tallies["answers"].seconds += time.perf_counter() - started
+            self.recount_answers()
+            self.tallies["answers"].seconds = time.perf_counter() - started
         return self.tallies
 
     # --- questions and answers ------------------------------------------------------------
 
-    def import_questions(self) -> None:
-        """The first pass over Posts.xml: questions, tag wiki excerpts and the post id map."""
-        tally, others = self.tallies["questions"], self.tallies["other_posts"]
-        for batch in self._batches("Posts.xml", "questions"):
-            questions = []
+    def import_posts(self) -> None:
+        """One pass over Posts.xml: questions, their answers, tag wiki excerpts and the post id
+        map. Each batch's questions and answers go in together, so the search index takes
+        each question once, with its answers. An answer that comes before its question in
+        the file (rare: dumps are in id order) waits for a second pass, which only runs
+        when there is one."""
+        questions_tally, answers_tally = self.tallies["questions"], self.tallies["answers"]
+        others = self.tallies["other_posts"]
+        waiting, waiting_count = PostIdSet(), 0  # answers whose question comes later
+        for batch in self._batches("Posts.xml", "posts"):
+            questions, answers, descriptions = [], [], []
             for row in batch:
                 post_id, kind = as_int(row.get("Id")), row.get("PostTypeId")
                 if post_id is not None:
                     self.posts_in_dump.add(post_id)
                 if kind == QUESTION:
                     questions.append(row)
-                elif kind != ANSWER:
+                elif kind == ANSWER:
+                    answers.append(row)
+                else:
                     others.read += 1
                     if kind == TAG_WIKI_EXCERPT and post_id in self.excerpts:
                         text = html_to_text(row.get("Body") or "")
-                        Topic.objects.filter(pk=self.excerpts[post_id], description="").update(
-                            description=text[:240]
-                        )
+                        descriptions.append((text[:240], self.excerpts[post_id]))
                     others.skipped[POST_TYPES.get(kind, f"post type {kind}")] += 1
-            tally.read += len(questions)
-            with transaction.atomic():
-                fresh = self._split_done(Kind.QUESTION, questions, tally)
-                self._create_questions(fresh, tally)
-            tally.imported += len(fresh)
+            questions_tally.read += len(questions)
+            answers_tally.read += len(answers)
+            with self._transaction(), search_index_paused() as index:
+                fresh = self._split_done(Kind.QUESTION, questions, questions_tally)
+                touched = self._create_questions(fresh, questions_tally)
+                questions_tally.imported += len(fresh)
+                ready = []
+                for row in self._split_done(Kind.ANSWER, answers, answers_tally):
+                    parent = as_int(row.get("ParentId"))
+                    if parent is None or parent in self.posts_in_dump:
+                        ready.append(row)
+                    else:
+                        waiting.add(int(row["Id"]))
+                        waiting_count += 1
+                answered = self._create_answers(ready, answers_tally)
+                answers_tally.imported += len(answered)
+                index(touched + answered)
+                if descriptions:
+                    with connection.cursor() as cursor:
+                        cursor.executemany(
+                            f"UPDATE {TOPICS_TABLE} SET description = %s "
+                            "WHERE id = %s AND description = ''",
+                            descriptions,
+                        )
+        if waiting_count:
+            self._import_waiting_answers(waiting)
 
-    def _create_questions(self, rows: list[dict], tally: Tally) -> None:
+    def _import_waiting_answers(self, waiting: PostIdSet) -> None:
+        """The second pass: answers read before their question, now that every question is in
+        (already counted as read)."""
+        tally = self.tallies["answers"]
+        for batch in self._batches("Posts.xml", "answers before their question"):
+            answers = [
+                row
+                for row in batch
+                if row.get("PostTypeId") == ANSWER and as_int(row.get("Id")) in waiting
+            ]
+            with self._transaction(), search_index_paused() as index:
+                fresh = self._split_done(Kind.ANSWER, answers, tally)
+                answered = self._create_answers(fresh, tally)
+                index(answered)
+            tally.imported += len(answered)
+
+    def _create_questions(self, rows: list[dict], tally: Tally) -> list[int]:
+        """Create the questions with their topics and records; their new ids."""
         if not rows:
-            return
+            return []
         authors = self._authors(rows, tally)
         made, created, topic_links, unknown_tags = [], [], [], 0
         for row in rows:
@@ -155,19 +208,10 @@ class StackExchangeImporter(ImporterBase):
                 for row, pk, when in zip(rows, pks, created, strict=True)
             ],
         )
+        return pks
 
-    def import_answers(self) -> None:
-        """The second pass over Posts.xml, once every question exists, whatever the order."""
-        tally = self.tallies["answers"]
-        for batch in self._batches("Posts.xml", "answers"):
-            answers = [row for row in batch if row.get("PostTypeId") == ANSWER]
-            tally.read += len(answers)
-            with transaction.atomic():
-                fresh = self._split_done(Kind.ANSWER, answers, tally)
-                made = self._create_answers(fresh, tally)
-            tally.imported += made
-
-    def _create_answers(self, rows: list[dict], tally: Tally) -> int:
+    def _create_answers(self, rows: list[dict], tally: Tally) -> list[int]:
+        """Create the answers that have their question, with records; each one's question id."""
         parents = self._records(Kind.QUESTION, (as_int(row.get("ParentId")) for row in rows))
         placed = []
         for row in rows:
@@ -176,17 +220,19 @@ class StackExchangeImporter(ImporterBase):
             else:
                 tally.skipped["its question is not in the dump"] += 1
         if not placed:
-            return 0
+            return []
         authors = self._authors(placed, tally)
         question_of = {int(r["Id"]): parents[int(r["ParentId"])][0] for r in placed}
         # One answer per member per question: find pairs already taken, in the database and
         # earlier in this batch; a second answer is written by a stand-in with the same name.
+        authors_here = any_of({a[0] for a in authors.values()})
         taken = set(
-            Answer.objects.filter(
-                question_id__in=set(question_of.values()),
-                author_id__in={a[0] for a in authors.values()},
-                deleted_at__isnull=True,
-            ).values_list("question_id", "author_id")
+            self._select(
+                f"SELECT question_id, author_id FROM {ANSWERS_TABLE} "
+                f"WHERE deleted_at IS NULL AND author_id {authors_here[0]} AND question_id",
+                authors_here[1],
+                set(question_of.values()),
+            )
         )
         repeats = {}
         for row in placed:
@@ -232,7 +278,7 @@ class StackExchangeImporter(ImporterBase):
                 for r, pk, when in zip(placed, pks, created, strict=True)
             ],
         )
-        return len(made)
+        return [question for question, *_ in made]
 
     # --- replies --------------------------------------------------------------------------
 
@@ -242,7 +288,7 @@ class StackExchangeImporter(ImporterBase):
             return
         for batch in self._batches("Comments.xml", "replies"):
             tally.read += len(batch)
-            with transaction.atomic():
+            with self._transaction():
                 fresh = self._split_done(Kind.COMMENT, batch, tally)
                 made = self._create_replies(fresh, tally)
             tally.imported += made
@@ -275,7 +321,7 @@ class StackExchangeImporter(ImporterBase):
             text = row["Text"].strip()
             created = parse_date(row.get("CreationDate")) or timezone.now()
             made.append(
-                (answers[int(row["PostId"])][0], author, 0, text, render_markdown(text), created)
+                (answers[int(row["PostId"])][0], author, 0, text, comment_html(text), created)
             )
             records.append(
                 [
@@ -309,7 +355,7 @@ class StackExchangeImporter(ImporterBase):
                 else:
                     name = VOTE_TYPES.get(kind, f"vote type {kind}")
                     tally.skipped[f"{name} (Village has helpful votes only)"] += 1
-            with transaction.atomic():
+            with self._transaction():
                 fresh = self._split_done(Kind.VOTE, ups, tally)
                 made, new_voters = self._create_votes(fresh, tally)
             self.voters |= new_voters
@@ -339,9 +385,13 @@ class StackExchangeImporter(ImporterBase):
         slot_of = {pk: slot for slot, pk in voters.items()}
         answer_ids = {answers[int(row["PostId"])][0] for row in placed}
         used: dict[int, set[int]] = {a: set() for a in answer_ids}
-        for answer_id, voter_id in HelpfulVote.objects.filter(
-            answer_id__in=answer_ids, voter_id__in=list(voters.values())
-        ).values_list("answer_id", "voter_id"):
+        voted = any_of(answer_ids)
+        for answer_id, voter_id in self._select(
+            f"SELECT answer_id, voter_id FROM {VOTES_TABLE} "
+            f"WHERE answer_id {voted[0]} AND voter_id",
+            voted[1],
+            voters.values(),
+        ):
             used[answer_id].add(slot_of[voter_id])
         slots, cursor = [], dict.fromkeys(answer_ids, 0)
         for row in placed:
@@ -390,13 +440,19 @@ class StackExchangeImporter(ImporterBase):
             return
         for batch in self._batches("PostLinks.xml", "links"):
             tally.read += len(batch)
-            with transaction.atomic():
+            with self._transaction():
                 ids = [as_int(row.get("Id")) for row in batch]
-                done = set(
-                    ImportedLink.objects.filter(
-                        site=self.site, source_id__in=[i for i in ids if i is not None]
-                    ).values_list("source_id", flat=True)
-                )
+                done = {
+                    link_id
+                    for link_id, _ in self._find(
+                        LINKS_TABLE,
+                        "id",
+                        "site = %s",
+                        [self.site],
+                        "source_id",
+                        {i for i in ids if i is not None},
+                    )
+                }
                 ends = [as_int(row.get(k)) for row in batch for k in ("PostId", "RelatedPostId")]
                 questions = self._records(Kind.QUESTION, ends)
                 made = []

@@ -17,6 +17,8 @@ from village.importers.models import ImportedLink, ImportedRecord
 from village.importers.stackexchange import StackExchangeImporter
 from village.importers.tests.dumps import post, user, write_dump
 from village.questions.models import Answer, HelpfulVote, Question, Reply
+from village.search.engines import Filters, engine_for
+from village.search.query import parse_query
 from village.topics.models import Topic
 
 pytestmark = pytest.mark.django_db
@@ -111,21 +113,25 @@ def test_an_import_stopped_part_way_finishes_on_the_next_run(coffee_dump):
     class Stop(Exception):
         pass
 
-    def stop_in_the_answers(label, rows):
-        if label == "answers":
+    batches = []
+
+    def stop_in_the_posts(label, rows):
+        batches.append(label)
+        if batches.count("posts") == 3:
             raise Stop
 
-    importer = StackExchangeImporter(coffee_dump, batch_size=100, on_batch=stop_in_the_answers)
+    importer = StackExchangeImporter(coffee_dump, batch_size=100, on_batch=stop_in_the_posts)
     with pytest.raises(Stop):
         importer.run()
-    assert Question.objects.count() == 225
-    stopped_with = Answer.objects.count()
-    assert 0 < stopped_with < 327
+    questions, answers = Question.objects.count(), Answer.objects.count()
+    assert 0 < questions < 225
+    assert 0 < answers < 327
     assert Reply.objects.count() == 0
 
     output = import_dump(coffee_dump, batch_size=100)
 
-    assert summary_row(output, "Answers") == (327, 327 - stopped_with, stopped_with, 0)
+    assert summary_row(output, "Questions") == (225, 225 - questions, questions, 0)
+    assert summary_row(output, "Answers") == (327, 327 - answers, answers, 0)
     assert table_counts() == {
         "users": 456 + _voters(),
         "topics": 123,
@@ -283,6 +289,34 @@ def test_a_dump_with_missing_and_dangling_references_imports_what_is_valid(tmp_p
     assert "skipped 1: an end of the link is not in the dump (deleted)" in output
     assert "Every row in the dump is accounted for." in output
     assert "Comments.xml" in output
+
+
+def test_an_answer_before_its_question_in_the_file_is_imported_once(tmp_path):
+    dump = write_dump(
+        tmp_path / "parents.stackexchange.com",
+        Users=[user(1, "Kit"), user(2, "Rowan")],
+        Posts=[
+            post(1, "2", ParentId=3, OwnerUserId=2, Body="<p>Try a warm bath first</p>"),
+            post(2, "2", ParentId=404, OwnerUserId=2),  # its question was deleted
+            post(3, "1", Title="Bedtime battles?", OwnerUserId=1),
+            post(4, "2", ParentId=3, OwnerUserId=1),
+        ],
+    )
+
+    output = import_dump(dump, batch_size=2)
+
+    question = Question.objects.get(title="Bedtime battles?")
+    assert question.answers.count() == 2
+    assert summary_row(output, "Answers") == (3, 2, 0, 1)
+    assert "skipped 1: its question is not in the dump" in output
+    # Indexed with the answer that came before it in the file, as with the one after it.
+    hits = engine_for().search(parse_query("warm bath"), Filters())
+    assert [hit.question_id for hit in hits] == [question.pk]
+
+    again = import_dump(dump, batch_size=2)
+
+    assert summary_row(again, "Answers") == (3, 0, 2, 1)
+    assert Answer.objects.count() == 2
 
 
 def test_a_dump_without_optional_files_still_imports(tmp_path):

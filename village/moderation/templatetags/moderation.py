@@ -2,7 +2,7 @@
 
 from django import template
 
-from village.moderation.models import Flag
+from village.moderation.permissions import flag_reasons_for
 
 register = template.Library()
 
@@ -16,6 +16,6 @@ def flag_form(context, kind: str, target, author_id: int | None = None):
         "show": user is not None and user.is_authenticated and not own,
         "kind": kind,
         "target": target,
-        "reasons": Flag.Reason.choices,
+        "reasons": flag_reasons_for(user) if user is not None and user.is_authenticated else [],
         "csrf_token": context.get("csrf_token"),
     }

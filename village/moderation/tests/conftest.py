@@ -6,7 +6,8 @@ from village.questions import services as questions
 
 @pytest.fixture
 def moderator(db):
-    return MemberFactory(display_name="Mo Moderator", role="moderator")
+    # With an authenticator app (TOTP): moderators can't act without one.
+    return MemberFactory(display_name="Mo Moderator", role="moderator", two_factor=True)
 
 
 @pytest.fixture

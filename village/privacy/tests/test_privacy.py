@@ -14,16 +14,19 @@ from django.utils import timezone
 from tests.factories import AnswerFactory, MemberFactory, QuestionFactory
 from tests.mail import first_link, run_worker, text_of
 from village.experts.models import ExpertApplication, ExpertiseArea
+from village.ip_addresses.models import AddressRecord
 from village.notifications.models import DigestDelivery, DigestSubscription
 from village.notifications.services import notify
 from village.privacy.models import AccountDeletion, DataExport
 from village.privacy.services import carry_out_due_deletions, remove_expired_exports
 from village.questions import services
+from village.questions.management.commands.run_scheduler import run_due_jobs
 from village.questions.models import Answer, Question
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "lighthouse-meadow-pebble-64"
+IVYS_ADDRESS = "203.0.113.64"
 
 
 @pytest.fixture(autouse=True)
@@ -58,6 +61,7 @@ def person():
         question=other.question, visitor_key=f"user:{member.pk}", found=True, user=member
     )
     notify(recipient=member, kind="expert_decision", message="Hello Ivy", url="/")
+    AddressRecord.objects.create(user=member, action="sign_in", ip=IVYS_ADDRESS)
     DigestSubscription.objects.create(email=member.email, confirmed_at=timezone.now())
     DigestDelivery.objects.create(email=member.email, edition="2026-W48")
     area, _ = ExpertiseArea.objects.get_or_create(name="Speech and language")
@@ -96,6 +100,7 @@ def test_download_my_data_arrives_as_an_emailed_link_to_a_zip_of_everything(
         "questions.answerfeedback.json",
         "notifications.notification.json",
         "experts.expertapplication.json",
+        "ip_addresses.addressrecord.json",
     ):
         assert expected in files, files
     questions = json.loads(archive.read("questions.question.json"))
@@ -103,6 +108,8 @@ def test_download_my_data_arrives_as_an_emailed_link_to_a_zip_of_everything(
         "Is chatter at four normal?",
         "A worry I can't say out loud?",
     }
+    [address] = json.loads(archive.read("ip_addresses.addressrecord.json"))
+    assert (address["action"], address["ip"]) == ("sign_in", IVYS_ADDRESS)
     everything = b"".join(archive.read(name) for name in files)
     assert b"pbkdf2" not in everything  # no password hash
 
@@ -142,7 +149,13 @@ def _rows_mentioning(needle: str) -> list[str]:
         text_fields = [
             f
             for f in model._meta.concrete_fields
-            if isinstance(f, models.CharField | models.TextField | models.JSONField)
+            if isinstance(
+                f,
+                models.CharField
+                | models.TextField
+                | models.JSONField
+                | models.GenericIPAddressField,
+            )
         ]
         for field in text_fields:
             queryset = model._default_manager.annotate(
@@ -165,7 +178,8 @@ def test_after_deletion_nothing_personal_remains_anywhere(client, person, smtp_s
     )
     assert carry_out_due_deletions(now=timezone.now() + timedelta(days=4)) == 1
 
-    for needle in ("ivy.quill@example.org", "Quillfeather", "Galway", "chatty four-year-old"):
+    needles = ("ivy.quill@example.org", "Quillfeather", "Galway", "chatty four-year-old")
+    for needle in (*needles, IVYS_ADDRESS):
         leftovers = _rows_mentioning(needle)
         if keep:
             # Kept contributions keep their words; only the reply signed with the name remains.
@@ -188,3 +202,16 @@ def test_after_deletion_nothing_personal_remains_anywhere(client, person, smtp_s
 def test_privacy_pages_need_sign_in(client, db):
     assert client.get("/privacy/").status_code == 302
     assert QuestionFactory()  # the site still works for visitors
+
+
+def test_the_scheduler_carries_out_deletions_once_their_grace_period_ends(
+    client, person, smtp_server
+):
+    client.force_login(person)
+    client.post("/privacy/delete/", {"contributions": "delete", "password": PASSWORD})
+    run_due_jobs()
+    assert AccountDeletion.objects.get().status == "pending"  # still in its grace period
+    AccountDeletion.objects.update(effective_at=timezone.now() - timedelta(minutes=1))
+    run_due_jobs()
+    assert AccountDeletion.objects.get().status == "done"
+    assert not type(person).objects.filter(email="ivy.quill@example.org").exists()

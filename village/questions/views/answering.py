@@ -6,11 +6,13 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from village.common.markdown import render_markdown
+from village.common.markdown import render_markdown, render_preview
 from village.common.ratelimit import limit_posts
+from village.ip_addresses.services import record_address
 from village.questions import services
 from village.questions.forms import AnswerForm
 from village.questions.models import Answer
+from village.questions.newcomers import TooManyLinks
 from village.questions.permissions import (
     check_can_answer,
     check_can_change,
@@ -49,11 +51,12 @@ def answer(request, pk: int, slug: str):
             return _edit_answer_page(
                 request, already.answer, form, already_answered=True, preview=preview
             )
-        except RepeatedText as repeated:
-            form.add_error("body", str(repeated))
+        except (RepeatedText, TooManyLinks) as refusal:
+            form.add_error("body", str(refusal))
         else:
+            record_address(request, request.user, "answer")
             return redirect(new)
-    preview = render_markdown(request.POST.get("body", ""))
+    preview = render_preview(request.POST.get("body", ""))
     context = detail_context(request, question, answer_form=form, preview=preview)
     return render(request, "questions/detail.html", context)
 
@@ -79,15 +82,19 @@ def edit_answer(request, pk: int):
         return _edit_answer_page(request, answer, form, preview=answer.body_html)
     form = AnswerForm(request.POST)
     if form.is_valid() and "preview" not in request.POST:
-        services.edit_answer(
-            editor=request.user,
-            answer=answer,
-            body=form.cleaned_data["body"],
-            kind=form.cleaned_data["kind"],
-        )
-        messages.success(request, "Your answer is updated.")
-        return redirect(answer)
-    preview = render_markdown(request.POST.get("body", ""))
+        try:
+            services.edit_answer(
+                editor=request.user,
+                answer=answer,
+                body=form.cleaned_data["body"],
+                kind=form.cleaned_data["kind"],
+            )
+        except TooManyLinks as refusal:
+            form.add_error("body", str(refusal))
+        else:
+            messages.success(request, "Your answer is updated.")
+            return redirect(answer)
+    preview = render_preview(request.POST.get("body", ""))
     return _edit_answer_page(request, answer, form, preview=preview)
 
 

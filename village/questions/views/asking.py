@@ -8,10 +8,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from village.accounts.permissions import check_can_post
-from village.common.markdown import render_markdown
+from village.common.markdown import render_markdown, render_preview
 from village.common.ratelimit import limit_posts
+from village.ip_addresses.services import record_address
 from village.questions import services
 from village.questions.forms import AskForm, QuestionForm
+from village.questions.newcomers import TooManyLinks
 from village.questions.permissions import (
     check_can_change,
 )
@@ -59,11 +61,12 @@ def ask(request):
                     is_anonymous=data["is_anonymous"],
                     idempotency_key=data["token"],
                 )
-            except RepeatedText as repeated:
-                form.add_error(repeated.field, str(repeated))
+            except (RepeatedText, TooManyLinks) as refusal:
+                form.add_error(refusal.field, str(refusal))
             else:
+                record_address(request, request.user, "ask")
                 return redirect(question)
-        preview = render_markdown(request.POST.get("body", ""))
+        preview = render_preview(request.POST.get("body", ""))
         similar = similar_questions(request.POST.get("title", ""))
     else:
         initial = {"token": secrets.token_urlsafe(24), **_follow_up_initial(request, request.user)}
@@ -93,7 +96,7 @@ def preview(request):
     return render(
         request,
         "questions/_preview.html",
-        {"preview": render_markdown(request.POST.get("body", "")[:20_000])},
+        {"preview": render_preview(request.POST.get("body", ""))},
     )
 
 
@@ -106,15 +109,19 @@ def edit_question(request, pk: int, slug: str):
     if request.method == "POST":
         form = QuestionForm(request.POST)
         if form.is_valid() and "preview" not in request.POST:
-            services.edit_question(
-                editor=request.user,
-                question=question,
-                title=form.cleaned_data["title"],
-                body=form.cleaned_data["body"],
-            )
-            messages.success(request, "Your question is updated.")
-            return redirect(question)
-        preview = render_markdown(request.POST.get("body", ""))
+            try:
+                services.edit_question(
+                    editor=request.user,
+                    question=question,
+                    title=form.cleaned_data["title"],
+                    body=form.cleaned_data["body"],
+                )
+            except TooManyLinks as refusal:
+                form.add_error(refusal.field, str(refusal))
+            else:
+                messages.success(request, "Your question is updated.")
+                return redirect(question)
+        preview = render_preview(request.POST.get("body", ""))
     else:
         form = QuestionForm(initial={"title": question.title, "body": question.body})
         preview = question.body_html

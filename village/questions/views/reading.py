@@ -4,8 +4,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from village.accounts.permissions import can_post
+from village.common.fragments import prefetch
+from village.common.pagecache import cache_for_visitors
 from village.questions import listings
 from village.questions.forms import AnswerForm
+from village.questions.fragment_keys import set_fragment_keys
 from village.questions.models import Question
 from village.questions.permissions import (
     can_answer,
@@ -24,6 +27,7 @@ from village.topics.queries import followed_topics
 
 
 @require_safe
+@cache_for_visitors
 def home(request):
     """Newest questions by default; tabs for Top, Unanswered, Answered by experts, For you."""
     tab = request.GET.get("tab", "newest")
@@ -69,8 +73,10 @@ def detail_context(request, question: Question, answer_form=None, preview="") ->
     except ValueError:
         open_thread = None
     moderator = is_moderator(user)
+    keys = set_fragment_keys(request, page, open_thread)
     return {
         "page": page,
+        "fragments": prefetch(keys),
         "feedback": feedback_of(request, question),
         "answer_form": answer_form,
         "answer_preview": preview,
@@ -90,10 +96,14 @@ def _tally_of(question: Question) -> dict[str, int]:
 
 
 @require_safe
+@cache_for_visitors
 def question_detail(request, pk: int, slug: str):
     question = get_question_for_user(
         request.user, pk, reader_key=visitor_key(request), with_tally=is_moderator(request.user)
     )
     if slug != question.slug:
-        return redirect(question, permanent=True)
+        # The title changed since the link was made: keep ?thread= and the rest on the way.
+        query = request.META.get("QUERY_STRING", "")
+        url = question.get_absolute_url() + (f"?{query}" if query else "")
+        return redirect(url, permanent=True)
     return render(request, "questions/detail.html", detail_context(request, question))

@@ -6,9 +6,11 @@ from django.views.decorators.http import require_http_methods
 
 from village.accounts.permissions import can_post
 from village.common.ratelimit import limit_posts
+from village.ip_addresses.services import record_address
 from village.questions import services
 from village.questions.forms import ReplyForm
 from village.questions.models import Answer
+from village.questions.newcomers import TooManyLinks
 from village.questions.permissions import (
     check_can_change,
     check_can_reply,
@@ -59,9 +61,10 @@ def reply(request, pk: int):
                 body=form.cleaned_data["body"],
                 parent=form.cleaned_data["parent"],
             )
-        except RepeatedText as repeated:
-            form.add_error("body", str(repeated))
+        except (RepeatedText, TooManyLinks) as refusal:
+            form.add_error("body", str(refusal))
         else:
+            record_address(request, request.user, "reply")
             if request.htmx:
                 return _thread_response(request, answer, new_reply=new)
             return redirect(new)
@@ -91,9 +94,13 @@ def edit_reply(request, pk: int):
     check_can_change(request.user, reply)
     form = ReplyForm(request.POST or None, initial={"body": reply.body}, answer=reply.answer)
     if request.method == "POST" and form.is_valid():
-        services.edit_reply(editor=request.user, reply=reply, body=form.cleaned_data["body"])
-        messages.success(request, "Your reply is updated.")
-        return redirect(reply)
+        try:
+            services.edit_reply(editor=request.user, reply=reply, body=form.cleaned_data["body"])
+        except TooManyLinks as refusal:
+            form.add_error("body", str(refusal))
+        else:
+            messages.success(request, "Your reply is updated.")
+            return redirect(reply)
     return render(
         request,
         "questions/edit.html",

@@ -79,7 +79,7 @@ class Command(BaseCommand):
         posts_seconds = tallies["questions"].seconds + tallies["answers"].seconds
         if posts_seconds:
             write(
-                f"Posts.xml alone (two passes, with the answers' counters): "
+                f"Posts.xml alone (questions and answers, with the answers' counters): "
                 f"{posts_seconds:.2f} s, {posts / posts_seconds:,.0f} posts/s"
             )
         write("")

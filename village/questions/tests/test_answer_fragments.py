@@ -1,0 +1,141 @@
+"""Rendered answers are shared between members through the cache, and never go stale."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
+from django.test import Client, RequestFactory
+
+from tests.factories import AnswerFactory, MemberFactory, QuestionFactory
+from village.accounts.services import update_profile
+from village.common import fragments
+from village.questions import services
+from village.questions.models import HelpfulVote, Question
+from village.questions.views.reading import detail_context
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def question():
+    question = QuestionFactory(title="How do we stop bath-time tears?")
+    AnswerFactory(question=question, body="A jug with a rain-cloud spout made it a game.")
+    AnswerFactory(question=question, body="We let her pour the water over her own head.")
+    return question
+
+
+def signed_in(member) -> Client:
+    client = Client()
+    client.force_login(member)
+    return client
+
+
+def page_of(client, question) -> str:
+    response = client.get(question.get_absolute_url())
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def keys_for(member, question) -> list[str]:
+    request = RequestFactory().get(question.get_absolute_url())
+    request.user = member
+    context = detail_context(request, Question.objects.get(pk=question.pk))
+    return [item.fragment_key for item in context["page"].answers]
+
+
+def test_members_who_see_an_answer_alike_share_its_rendering(question):
+    first, second = MemberFactory(), MemberFactory()
+    page_of(signed_in(first), question)
+    keys = keys_for(second, question)
+    assert len(keys) == 2
+    assert set(fragments.prefetch(keys)) == set(keys)
+    # A visitor sees the answers differently (no vote buttons that post by htmx): other keys.
+    request = RequestFactory().get(question.get_absolute_url())
+    request.user = AnonymousUser()
+    fresh = Question.objects.get(pk=question.pk)
+    visitor_keys = [i.fragment_key for i in detail_context(request, fresh)["page"].answers]
+    assert not set(visitor_keys) & set(keys)
+
+
+def test_a_vote_shows_at_once_to_the_voter_and_the_new_count_to_everyone(question):
+    voter, other = MemberFactory(), MemberFactory()
+    answer = question.answers.order_by("pk").first()
+    page_of(signed_in(voter), question)  # fragments cached before the vote
+    page_of(signed_in(other), question)
+    voter_client = signed_in(voter)
+    voter_client.post(f"/questions/answers/{answer.pk}/helpful/")
+    mine = page_of(voter_client, question)
+    block = mine[mine.index(f'id="helpful-{answer.pk}"') :][:900]
+    assert 'aria-pressed="true"' in block
+    assert "1 person found this helpful, including you" in block
+    theirs = page_of(signed_in(other), question)
+    block = theirs[theirs.index(f'id="helpful-{answer.pk}"') :][:900]
+    assert 'aria-pressed="false"' in block
+    assert "1 person found this helpful" in block
+
+
+def test_edits_replies_and_renamed_authors_show_at_once(question):
+    reader = signed_in(MemberFactory())
+    answer = question.answers.order_by("pk").first()
+    page_of(reader, question)
+    services.edit_answer(
+        editor=answer.author, answer=answer, body="A jug shaped like a whale.", kind=answer.kind
+    )
+    services.post_reply(author=question.author, answer=answer, body="We bought one today!")
+    update_profile(answer.author, display_name="Morgan Renamed")
+    page = page_of(reader, question)
+    assert "A jug shaped like a whale." in page
+    assert "rain-cloud spout" not in page
+    assert "We bought one today!" in page
+    assert "Morgan Renamed" in page
+
+
+def test_only_the_author_sees_edit_links_though_others_share_the_rendering(question):
+    answer = question.answers.order_by("pk").first()
+    page_of(signed_in(MemberFactory()), question)
+    edit = f"/questions/answers/{answer.pk}/edit/"
+    assert edit in page_of(signed_in(answer.author), question)
+    assert edit not in page_of(signed_in(MemberFactory()), question)
+
+
+def test_forms_in_a_shared_rendering_post_with_each_members_own_token(question):
+    answer = question.answers.order_by("pk").first()
+    page_of(signed_in(MemberFactory()), question)  # rendered and cached for someone else
+    member = MemberFactory()
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(member)
+    page = page_of(client, question)
+    form = page[page.index(f'action="/questions/answers/{answer.pk}/helpful/"') :]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+    assert "placeholder" not in token
+    response = client.post(
+        f"/questions/answers/{answer.pk}/helpful/", {"csrfmiddlewaretoken": token}
+    )
+    assert response.status_code == 302
+    assert HelpfulVote.objects.filter(answer=answer, voter=member).exists()
+
+
+def test_switched_off_by_setting(settings, question):
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    member = MemberFactory()
+    page_of(signed_in(member), question)
+    keys = keys_for(member, question)
+    assert not cache.get_many([fragments.PREFIX + k for k in keys])
+
+
+def test_the_schema_org_data_in_the_head_follows_changes_too(question):
+    reader = signed_in(MemberFactory())
+    answer = question.answers.order_by("pk").first()
+    assert '"upvoteCount": 0' in page_of(reader, question)
+    services.add_helpful_vote(voter=MemberFactory(), answer=answer)
+    services.edit_answer(
+        editor=answer.author,
+        answer=answer,
+        body="A watering can with a duck on it.",
+        kind="opinion",
+    )
+    page = page_of(Client(), question)
+    head = page[page.index("application/ld+json") :]
+    assert "A watering can with a duck on it." in head
+    assert '"upvoteCount": 1' in head
