@@ -52,7 +52,7 @@ def two_workers(tmp_path_factory):
         **os.environ,
         "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
         "CACHE_DIR": str(folder / "cache"),
-        "DEBUG": "false",
+        "DEBUG": "true",  # static files from the source folders: no collectstatic here
         "SECRET_KEY": "two-workers-" + "k" * 50,
         "ALLOWED_HOSTS": "127.0.0.1",
         "RATE_LIMIT_VOTE": "5/h",
