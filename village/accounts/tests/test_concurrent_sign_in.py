@@ -15,7 +15,6 @@ import http.cookiejar
 import json
 import os
 import re
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -31,6 +30,8 @@ import pytest
 from django.contrib.sessions.backends.db import SessionStore
 from django.db import connection
 
+from tests.servers import gunicorn
+
 ROOT = Path(__file__).resolve().parents[3]
 PAIRS = 12
 WORKERS, THREADS = 3, 4
@@ -40,6 +41,7 @@ PASSWORD = "lantern-window-pebble-73"
 # sign-in on the server still checks the password properly.
 SETUP = f"""
 import json
+from tests.servers import gunicorn
 from village.accounts.models import User
 from village.accounts.services import create_member
 
@@ -56,12 +58,6 @@ first = User.objects.get(pk=people[0]["pk"])
 User.objects.exclude(pk=first.pk).filter(email__startswith="signin").update(password=first.password)
 print(json.dumps(people))
 """
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _database_url(tmp_path) -> str:
@@ -94,45 +90,8 @@ def server(transactional_db, tmp_path):
         if setup.returncode:
             pytest.fail(f"{command[2]} failed on {url}:\n{setup.stderr.decode()[-3000:]}")
     people = json.loads(setup.stdout.decode().strip().splitlines()[-1])
-    port = _free_port()
-    log = open(tmp_path / "server.log", "w+")  # noqa: SIM115 - closed below, after the server
-    gunicorn = Path(sys.executable).parent / "gunicorn"
-    process = subprocess.Popen(
-        [
-            str(gunicorn),
-            "village.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(WORKERS),
-            "--threads",
-            str(THREADS),
-            "--timeout",
-            "60",
-        ],
-        env=env,
-        cwd=ROOT,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(base + "/healthz", timeout=2)
-            break
-        except OSError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                process.kill()
-                log.seek(0)
-                pytest.fail("The server did not start:\n" + log.read())
-            time.sleep(0.2)
-    try:
+    with gunicorn(env, tmp_path / "server.log", WORKERS, "--threads", str(THREADS)) as (base, log):
         yield {"base": base, "url": url, "people": people, "log": log}
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-        log.close()
 
 
 class _FromAddress(urllib.request.HTTPHandler):

@@ -9,7 +9,6 @@ behind every response.
 import http.cookiejar
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -21,6 +20,8 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+
+from tests.servers import gunicorn
 
 ROOT = Path(settings.BASE_DIR)
 EMAIL = "shared.limits@example.org"
@@ -37,12 +38,6 @@ answer = services.post_answer(author=writer, question=question, kind="experience
                               body="We took alternate nights and it saved us.")
 print(answer.pk)
 """
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -76,35 +71,10 @@ def two_workers(tmp_path_factory):
         timeout=120,
     )
     answer_id = int(made.stdout.strip().splitlines()[-1])
-    port = free_port()
     log = folder / "access.log"
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "village.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--access-logfile",
-            str(log),
-            "--access-logformat",
-            "%(p)s %(s)s %(m)s %(U)s",
-        ],
-        cwd=ROOT,
-        env=env,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(base + "/healthz/live", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
-    yield {"base": base, "answer_id": answer_id, "log": log}
-    os.killpg(server.pid, 15)
-    server.wait(timeout=30)
+    logging = ["--access-logfile", str(log), "--access-logformat", "%(p)s %(s)s %(m)s %(U)s"]
+    with gunicorn(env, folder / "server.log", 2, *logging) as (base, _):
+        yield {"base": base, "answer_id": answer_id, "log": log}
 
 
 def signed_in_opener(base: str):

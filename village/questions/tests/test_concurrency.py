@@ -12,7 +12,6 @@ import http.cookiejar
 import json
 import os
 import re
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -26,6 +25,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.servers import gunicorn
+
 ROOT = Path(__file__).resolve().parents[3]
 ARTIFACTS = ROOT / "test-artifacts"
 MEMBERS = 20
@@ -37,6 +38,7 @@ SETUP = f"""
 import json
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
+from tests.servers import gunicorn
 from village.accounts.services import create_member
 from village.questions import services
 
@@ -70,12 +72,6 @@ print(json.dumps({{
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def server(tmp_path):
     """A migrated SQLite file with members and answers, served by gunicorn."""
@@ -102,45 +98,8 @@ def server(tmp_path):
         text=True,
     )
     world = json.loads(setup.stdout.strip().splitlines()[-1])
-    port = _free_port()
-    log = open(tmp_path / "server.log", "w+")  # noqa: SIM115 - closed below, after the server
-    gunicorn = Path(sys.executable).parent / "gunicorn"
-    process = subprocess.Popen(
-        [
-            str(gunicorn),
-            "village.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(WORKERS),
-            "--threads",
-            str(THREADS),
-            "--timeout",
-            "60",
-        ],
-        env=env,
-        cwd=ROOT,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(base + "/healthz", timeout=2)
-            break
-        except OSError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                process.kill()
-                log.seek(0)
-                pytest.fail("The server did not start:\n" + log.read())
-            time.sleep(0.2)
-    try:
+    with gunicorn(env, tmp_path / "server.log", WORKERS, "--threads", str(THREADS)) as (base, log):
         yield {"base": base, "db": tmp_path / "village.sqlite3", "log": log, **world}
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-        log.close()
 
 
 class Member:
