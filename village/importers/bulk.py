@@ -180,3 +180,17 @@ def any_of(values: Collection, connection=None) -> tuple[str, list]:
     if connection.vendor == "postgresql":
         return "= ANY(%s)", [list(values)]
     return "IN (SELECT value FROM json_each(%s))", [json.dumps(list(values))]
+
+
+def refresh_statistics(connection=None) -> None:
+    """After a bulk load, let PostgreSQL's planner see the new rows.
+
+    Autovacuum analyses a table only after a while; until then the planner believes the
+    tables are as small as they were, and at a million posts a question page ran a full scan
+    of answers and replies (130 ms instead of 20). SQLite plans well from its indexes alone,
+    and its ANALYZE would have to read every table, so it is left as it is.
+    """
+    connection = connection or default_connection
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")

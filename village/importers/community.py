@@ -29,7 +29,7 @@ from django.utils.text import slugify
 
 from village.accounts.models import Profile, User
 from village.experts.models import ExpertProfile
-from village.importers.bulk import BulkInsert
+from village.importers.bulk import BulkInsert, refresh_statistics
 from village.questions.models import (
     MAX_REPLY_DEPTH,
     Answer,
@@ -611,4 +611,5 @@ class CommunityGenerator:
                 self.on_chunk(first + size, self.counts)
         finally:
             rebuild_search_index(connection, progress=reindex or (lambda done, total: None))
+        refresh_statistics(connection)
         return self.counts

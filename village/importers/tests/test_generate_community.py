@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.db.models import Count, F
 
 from village.common.markdown import render_markdown
@@ -89,3 +90,17 @@ def test_a_generated_question_page_renders(community, client):
     response = client.get(question.get_absolute_url())
     assert response.status_code == 200
     assert question.title in response.content.decode()
+
+
+def test_postgresql_knows_the_new_rows_afterwards(community):
+    """Without fresh statistics PostgreSQL planned a million posts as if there were none."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite keeps no planner statistics until asked")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relname, reltuples FROM pg_class WHERE relname IN (%s, %s)",
+            ["questions_answer", "questions_reply"],
+        )
+        estimated = dict(cursor.fetchall())
+    assert estimated["questions_answer"] == Answer.objects.count()
+    assert estimated["questions_reply"] == Reply.objects.count()

@@ -9,6 +9,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from village.importers.bulk import refresh_statistics
 from village.importers.progress import FileProgress
 from village.importers.stackexchange import BATCH_SIZE, StackExchangeImporter, Tally
 from village.search.schema import index_size, rebuild_search_index
@@ -61,6 +62,7 @@ class Command(BaseCommand):
         elapsed = time.perf_counter() - started
         if reindex:
             rebuild_search_index(connection)
+        refresh_statistics(connection)
         if verbosity >= 1:
             self._summary(importer.site, tallies, elapsed)
         if not all(t.balanced for t in tallies.values()):
