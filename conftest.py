@@ -9,6 +9,7 @@ from django.test import override_settings
 
 from tests.factories import ExpertFactory, MemberFactory
 from tests.mail import SMTPServer
+from village.common.pagecache import local_pages
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run
 # beside one unless told it is safe, which it is here: each test thread is synchronous.
@@ -50,7 +51,7 @@ def _private_cache(tmp_path_factory):
 
 @pytest.fixture
 def page_cache(settings):
-    """Whole-page caching for visitors on, as served."""
+    """Whole-page caching on (visitors and members), as served."""
     settings.PAGE_CACHE_SECONDS = 5
     return settings
 
@@ -59,8 +60,10 @@ def page_cache(settings):
 def _fresh_cache():
     """Rate-limit counters and cached pages live in the cache: start every test clean."""
     cache.clear()
+    local_pages.clear()
     yield
     cache.clear()
+    local_pages.clear()
 
 
 @pytest.fixture

@@ -9,9 +9,12 @@ signed-in member. Every target is reported with requests/s, p50 and p99 latency,
 ratio to the floor (a trivial view returning a fixed string, measured in the same run), the
 SQL queries the page runs, and the peak memory of a worker.
 
-The "nothing cached" row comes from a second server, started the same way but with the visitor
-page cache and the answer fragment cache switched off: the cost of the first view of a page
-after it changed. (The trivial view touches no cache, so the first server's floor serves both.)
+Two more servers, started the same way, give the cost of a page nobody has cached yet:
+- "first view after a change": whole pages are not kept (PAGE_CACHE_SECONDS=0), so every
+  request renders the page, as the first view after any change to it does; the answers come
+  from the fragment cache, as those a change didn't touch do (their keys are what they show);
+- "nothing cached": the fragment cache is off too, so every answer is rendered as well.
+(The trivial view touches no cache, so the first server's floor serves all three.)
 
 Usage:
     .venv/bin/python bench/load.py                                   # 1,000 posts, SQLite
@@ -43,7 +46,8 @@ MEMBER = "bench.member@example.org"
 PASSWORD = "bench-member-passphrase-2026"
 REDIS = "redis://127.0.0.1:6379/7"
 
-# name, url key, as member?, server ("cached" as served, "cold" with page caches off)
+# name, url key, as member?, server ("cached" as served, "fresh" with whole pages not kept,
+# "cold" with nothing kept)
 TARGETS = [
     ("floor: trivial view", "floor", False, "cached"),
     ("question, 6 answers: visitor", "question", False, "cached"),
@@ -57,6 +61,8 @@ TARGETS = [
     ("search: visitor", "search", False, "cached"),
     ("search: member", "search", True, "cached"),
     ("helpful vote (toggle): member", "vote", True, "cached"),
+    ("question, 6 answers, first view after a change: visitor", "question", False, "fresh"),
+    ("question, 6 answers, first view after a change: member", "question", True, "fresh"),
     ("question, 6 answers, nothing cached: visitor", "question", False, "cold"),
 ]
 
@@ -102,10 +108,11 @@ def prepare(env: dict, posts: int) -> dict:
 class Server:
     """gunicorn with the production settings on a free loopback port."""
 
-    def __init__(self, env: dict, workers: int, cold: bool):
+    def __init__(self, env: dict, workers: int, kind: str):
         self.env = dict(env)
-        if cold:
+        if kind in ("fresh", "cold"):
             self.env["PAGE_CACHE_SECONDS"] = "0"
+        if kind == "cold":
             self.env["FRAGMENT_CACHE_SECONDS"] = "0"
         self.workers = workers
         self.base = f"http://127.0.0.1:{free_port()}"
@@ -219,9 +226,9 @@ def run(database: str, posts: int, args) -> dict:
         return {}
     urls = {**prepared["urls"], "floor": "/healthz/live"}
     rows, memory = [], {}
-    for server_kind in ("cached", "cold"):
+    for server_kind in ("cached", "fresh", "cold"):
         targets = [t for t in TARGETS if t[3] == server_kind]
-        with Server(env, args.workers, cold=server_kind == "cold") as server:
+        with Server(env, args.workers, server_kind) as server:
             cookie, token = sign_in(server.base)
             lua = vote_script(server.base, token)
             for name, key, as_member, _ in targets:
@@ -285,10 +292,11 @@ def report() -> str:
             )
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     memory = [
-        f"{r['peak_memory_mb']['cached']:.0f} / {r['peak_memory_mb']['cold']:.0f} MB"
+        " / ".join(f"{r['peak_memory_mb'][kind]:.0f}" for kind in r["peak_memory_mb"]) + " MB"
         for r in results
     ]
-    lines.append("| peak memory per worker (cached / cold server) | " + " | ".join(memory) + " |")
+    kinds = " / ".join(results[0]["peak_memory_mb"])
+    lines.append(f"| peak memory per worker ({kinds} server) | " + " | ".join(memory) + " |")
     return "\n".join(lines)
 
 

@@ -3,6 +3,7 @@
 import itertools
 
 import factory
+from django.test import Client
 
 from tests.two_factor import turn_on_two_factor
 from village.accounts.services import create_member
@@ -97,3 +98,10 @@ class AnswerFactory(factory.Factory):
         return services.post_answer(**kwargs)
 
     _build = _create
+
+
+def signed_in(user) -> Client:
+    """A test client signed in as this person (no form, no password)."""
+    client = Client()
+    client.force_login(user)
+    return client

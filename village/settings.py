@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "village.common.pagecache.CsrfPlaceholderMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "village.common.pagecache.ForgetPagesOnWriteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -188,8 +189,10 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Village"
 
 # Sessions are only written when someone signs in or changes something: a visitor who reads
-# never gets a session row.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# never gets a session row. They are kept in the database and read through the shared cache
+# (diskcache on one machine, Redis in production), so a member's page view costs no session
+# query; the database copy outlives any clearing of the cache.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", not DEBUG and envbool("HTTPS", False))
@@ -245,8 +248,9 @@ CACHES = {
         "OPTIONS": {"size_limit": 512 * 2**20, "disk_min_file_size": 2**20},
     }
 }
-# Whole pages for visitors (no session cookie) are kept this many seconds: the most a visitor's
-# view of a question, the home feed or a topic can lag behind. 0 turns it off.
+# Whole pages are kept this many seconds, for visitors (no session cookie) alike and for each
+# member alone: the most a view of a question, the home feed or a topic can lag behind other
+# people's changes. A member's own changes show at once (common/pagecache.py). 0 turns it off.
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 5)
 # Rendered answers (with their replies) are kept this long, for everyone who sees them alike;
 # any change to what they show gives them a new key, so this only bounds how long "3 minutes
@@ -270,7 +274,6 @@ if REDIS_URL:
             "KEY_PREFIX": "village",
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     RQ_QUEUES = {"default": {"URL": os.environ.get("REDIS_QUEUE_URL") or REDIS_URL}}
     TASKS = {

@@ -22,7 +22,7 @@ from django.urls import reverse
 
 from tests.data.hostile import CANARY_GLOBAL, corpus
 from tests.e2e.conftest import ARTIFACTS, VIEWPORTS, screenshot
-from tests.factories import AnswerFactory, MemberFactory, QuestionFactory, TopicFactory
+from tests.factories import AnswerFactory, MemberFactory, QuestionFactory, TopicFactory, signed_in
 from tests.mail import html_of, run_worker, text_of
 from village.experts.forms import DecisionForm, ExpertApplicationForm
 from village.experts.models import ExpertApplication, ExpertiseArea
@@ -171,12 +171,6 @@ class Forms:
         return response
 
 
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 # --- Reading the pages in Chromium ---------------------------------------------------------
 
 
@@ -272,7 +266,7 @@ def test_questions_answers_and_replies_take_the_corpus_and_show_it_harmlessly(
     # Every entry as a question's title and body, through the ask form.
     questions = []
     for n, (name, text) in enumerate(CORPUS):
-        asker = client_for(askers[n % 2])
+        asker = signed_in(askers[n % 2])
         base = {"topics": [topic.pk], "token": f"hostile-{n}"}
         fitted_title = fit(text, title_max - 12, 10 - 5) + f" (#{n})"
         taken = forms.post(
@@ -286,7 +280,7 @@ def test_questions_answers_and_replies_take_the_corpus_and_show_it_harmlessly(
     assert len(questions) == len(CORPUS)
 
     # Nia answers each, so each asker hears of it, by notification and by email.
-    nia_client = client_for(nia)
+    nia_client = signed_in(nia)
     for question in questions:
         forms.post(
             nia_client,
@@ -300,7 +294,7 @@ def test_questions_answers_and_replies_take_the_corpus_and_show_it_harmlessly(
     main = QuestionFactory(author=mia, title="What is the safest way to share photos?")
     answer_max = limit_of(AnswerForm, "body")
     for _name, text in CORPUS:
-        writer = client_for(MemberFactory())
+        writer = signed_in(MemberFactory())
         forms.post(
             writer,
             reverse("questions:answer", args=[main.pk, main.slug]),
@@ -311,7 +305,7 @@ def test_questions_answers_and_replies_take_the_corpus_and_show_it_harmlessly(
 
     # ...and a reply per entry beneath the first answer.
     first = Answer.objects.filter(question=main).order_by("pk").first()
-    rex_client = client_for(rex)
+    rex_client = signed_in(rex)
     reply_max = limit_of(ReplyForm, "body")
     for _name, text in CORPUS:
         forms.post(
@@ -323,7 +317,7 @@ def test_questions_answers_and_replies_take_the_corpus_and_show_it_harmlessly(
     assert Reply.objects.filter(answer=first).count() == len(CORPUS)
 
     # The asker edits the main question once per entry: its history shows every version.
-    owner = client_for(mia)
+    owner = signed_in(mia)
     edit_url = reverse("questions:edit", args=[main.pk, main.slug])
     for n, (_name, text) in enumerate(CORPUS):
         forms.post(
@@ -337,7 +331,7 @@ def test_questions_answers_and_replies_take_the_corpus_and_show_it_harmlessly(
         )
     # A few answer and reply edits, for their history pages.
     edited_reply = Reply.objects.filter(answer=first).order_by("pk").first()
-    writer_client = client_for(first.author)
+    writer_client = signed_in(first.author)
     for _name, text in CORPUS[:: len(CORPUS) // 8]:
         forms.post(
             writer_client,
@@ -422,7 +416,7 @@ def test_questions_answers_and_replies_take_the_corpus_and_show_it_harmlessly(
     look(page, "hostile-search-phone")
     # The askers' notifications, each naming a hostile title.
     for asker in askers:
-        reader.sign_in(client_for(asker))
+        reader.sign_in(signed_in(asker))
         reader.visit(reverse("notifications:list"))
         shown = page.locator(".notification").count()
         assert shown >= len(CORPUS) // 2, shown
@@ -491,7 +485,7 @@ def test_profiles_and_expert_applications_take_the_corpus_and_show_it_harmlessly
     for n, (_name, text) in enumerate(CORPUS):
         member = MemberFactory()
         people.append(member)
-        client = client_for(member)
+        client = signed_in(member)
         hostile = {"display_name": text, "headline": text, "city": text, "bio": text, "country": ""}
         fitted = {key: fit(text, limits[key]) for key in limits} | {"country": "GB"}
         fitted["display_name"] = fit(text, limits["display_name"] - 6) + f" #{n}"
@@ -531,7 +525,7 @@ def test_profiles_and_expert_applications_take_the_corpus_and_show_it_harmlessly
 
     # A moderator turns down a handful, with hostile reasons the applicants read.
     moderator = MemberFactory(display_name="Mo Moderator", role="moderator")
-    mod_client = client_for(moderator)
+    mod_client = signed_in(moderator)
     sample = list(ExpertApplication.objects.order_by("pk"))[:: len(CORPUS) // 10]
     reason_max = limit_of(DecisionForm, "reason")
     for application, (_name, text) in zip(sample, CORPUS[:: len(CORPUS) // 10], strict=False):
@@ -562,7 +556,7 @@ def test_profiles_and_expert_applications_take_the_corpus_and_show_it_harmlessly
         reader.visit(reverse("experts:review", args=[application.pk]))
     look(page, "hostile-expert-review-phone")
     for application in sample:
-        reader.sign_in(client_for(application.applicant))
+        reader.sign_in(signed_in(application.applicant))
         reader.visit(reverse("experts:apply"))
         reader.visit(reverse("notifications:list"))
 
@@ -583,14 +577,14 @@ def test_flags_and_moderation_reasons_take_the_corpus_and_show_it_harmlessly(
     forms = Forms()
     question = QuestionFactory(title="How do you handle a child who bites at nursery?")
     moderator = MemberFactory(display_name="Mo Moderator", role="moderator")
-    mod_client = client_for(moderator)
+    mod_client = signed_in(moderator)
     note_max, reason_max = limit_of(FlagForm, "note"), limit_of(ActionForm, "reason")
     answers = []
     for n, (_name, text) in enumerate(CORPUS):
         writer = MemberFactory(display_name=f"Writer {n}")
         answer = AnswerFactory(question=question, author=writer, body=f"Answer {n}: it passes.")
         answers.append(answer)
-        flagger = client_for(MemberFactory(display_name=f"Flagger {n}"))
+        flagger = signed_in(MemberFactory(display_name=f"Flagger {n}"))
         reason = "abuse" if n % 2 else "misinformation"
         for kind, pk in (("answer", answer.pk), ("member", writer.pk)):
             forms.post(
@@ -633,7 +627,7 @@ def test_flags_and_moderation_reasons_take_the_corpus_and_show_it_harmlessly(
         path = reverse("moderation:log") + older.get_attribute("href") if older.count() else ""
     look(page, "hostile-audit-log-phone")
     for answer in answers[:: len(answers) // 10]:
-        reader.sign_in(client_for(answer.author))
+        reader.sign_in(signed_in(answer.author))
         reader.visit(reverse("notifications:list"))
     look(page, "hostile-warning-phone")
 
@@ -654,7 +648,7 @@ def test_a_one_megabyte_answer_from_the_browser_gets_a_clear_error_and_keeps_the
     """The browser sends forms URL-encoded: 1 MB of "<" becomes 3 MB on the wire."""
     member = MemberFactory(display_name="Pat Paster")
     question = QuestionFactory(title="How much screen time is too much for a toddler?")
-    reader.sign_in(client_for(member))
+    reader.sign_in(signed_in(member))
     page = reader.page
     reader.visit(question.get_absolute_url())
     huge = dict(CORPUS)["1 MB of angle brackets"]

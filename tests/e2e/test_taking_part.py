@@ -1,7 +1,8 @@
 """Taking part, in a real browser: asking, answering, replying, helpful votes and feedback.
 
 Two members and a visitor, each in their own browser context (their own cookies), against a
-live server. The main journey runs at phone width, as most parents would use it.
+live server. The main journey runs at phone width, as most parents would use it. Pages are
+cached as served (visitors alike, each member alone): what a member does shows at once.
 """
 
 import re
@@ -16,6 +17,8 @@ from village.questions import services
 from village.questions.models import Answer, HelpfulVote, Question, Reply
 
 PASSWORD = "a-long-passphrase-123"
+
+pytestmark = pytest.mark.usefixtures("page_cache")
 
 
 @pytest.fixture

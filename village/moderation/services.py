@@ -23,6 +23,7 @@ from village.moderation.permissions import check_can_flag
 from village.moderation.targets import Target, author_of, is_hidden, key_of, kind_of, label_of
 from village.notifications.services import notify_moderation_action
 from village.questions.models import Answer, Question, Reply, Revision
+from village.questions.signals import question_changed
 from village.questions.visibility import questions_visibility_changed
 
 SAFEGUARDING_GROUP = "Safeguarding leads"
@@ -245,6 +246,7 @@ def delete(*, moderator, target: Target, reason: str) -> ModerationAction:
             )
             if updated:
                 Answer.objects.filter(pk=target.answer_id).update(reply_count=F("reply_count") - 1)
+                question_changed(target.answer.question_id)
         else:
             raise ValueError("A member can't be deleted here; suspend them instead.")
         count = _resolve_flags(target)

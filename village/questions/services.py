@@ -30,6 +30,7 @@ from village.questions.permissions import (
     check_can_reply,
 )
 from village.questions.repetition import check_not_repeated
+from village.questions.signals import question_changed
 from village.questions.tasks import (
     after_commit,
     announce_answer,
@@ -313,4 +314,5 @@ def delete_reply(*, by, reply: Reply) -> None:
         )
         if updated:
             Answer.objects.filter(pk=reply.answer_id).update(reply_count=F("reply_count") - 1)
+            question_changed(reply.answer.question_id)
     reply.refresh_from_db(fields=["deleted_at"])

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST, require_safe
 
-from village.common.pagecache import cache_for_visitors
+from village.common.pagecache import cache_for_readers
 from village.questions.listings import topic_page
 from village.topics import services
 from village.topics.models import Topic
@@ -13,7 +13,7 @@ from village.topics.queries import is_following_topic
 
 
 @require_safe
-@cache_for_visitors
+@cache_for_readers
 def topic_detail(request, slug: str):
     topic = get_object_or_404(Topic, slug=slug)
     page = topic_page(

@@ -38,7 +38,7 @@ def effective_settings(**env) -> dict:
 def test_without_redis_everything_stays_on_one_machine():
     assert effective_settings() == {
         "cache": "village.common.cache.DiskCache",
-        "sessions": "django.contrib.sessions.backends.db",
+        "sessions": "django.contrib.sessions.backends.cached_db",
         "tasks": "django_tasks_db.DatabaseBackend",
         "queue": None,
         "rq": False,

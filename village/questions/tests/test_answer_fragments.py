@@ -7,7 +7,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.test import Client, RequestFactory
 
-from tests.factories import AnswerFactory, MemberFactory, QuestionFactory
+from tests.factories import AnswerFactory, MemberFactory, QuestionFactory, signed_in
 from village.accounts.services import update_profile
 from village.common import fragments
 from village.questions import services
@@ -23,12 +23,6 @@ def question():
     AnswerFactory(question=question, body="A jug with a rain-cloud spout made it a game.")
     AnswerFactory(question=question, body="We let her pour the water over her own head.")
     return question
-
-
-def signed_in(member) -> Client:
-    client = Client()
-    client.force_login(member)
-    return client
 
 
 def page_of(client, question) -> str:

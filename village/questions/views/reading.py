@@ -5,7 +5,7 @@ from django.views.decorators.http import require_safe
 
 from village.accounts.permissions import can_post
 from village.common.fragments import prefetch
-from village.common.pagecache import cache_for_visitors
+from village.common.pagecache import cache_for_readers
 from village.questions import listings
 from village.questions.forms import AnswerForm
 from village.questions.fragment_keys import set_fragment_keys
@@ -20,6 +20,7 @@ from village.questions.queries import (
     get_question_for_user,
     question_page,
 )
+from village.questions.signals import question_versions
 from village.questions.views.access import posting_block
 from village.questions.views.feedback import feedback_of, visitor_key
 from village.topics.models import Topic
@@ -27,7 +28,7 @@ from village.topics.queries import followed_topics
 
 
 @require_safe
-@cache_for_visitors
+@cache_for_readers
 def home(request):
     """Newest questions by default; tabs for Top, Unanswered, Answered by experts, For you."""
     tab = request.GET.get("tab", "newest")
@@ -96,7 +97,7 @@ def _tally_of(question: Question) -> dict[str, int]:
 
 
 @require_safe
-@cache_for_visitors
+@cache_for_readers(versions=question_versions)
 def question_detail(request, pk: int, slug: str):
     question = get_question_for_user(
         request.user, pk, reader_key=visitor_key(request), with_tally=is_moderator(request.user)
