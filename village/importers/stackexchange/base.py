@@ -190,21 +190,31 @@ class ImporterBase:
 
     @contextmanager
     def _page_cache(self, mebibytes: int = 64):
-        """SQLite: a bigger page cache for this connection while importing (2 MiB by default),
-        so the indexes being filled stay in memory instead of being read back again and
-        again. It changes nothing on disk and goes back to what it was afterwards."""
+        """SQLite, for this connection while importing:
+        - a bigger page cache (2 MiB by default), so the indexes being filled stay in memory
+          instead of being read back again and again;
+        - the write-ahead log folded back into the database once per 64 MiB written rather
+          than per 4 MiB (each fold waits for the disk), and once more at the end, so the
+          import leaves no more work behind than before.
+        Nothing changes on disk, and both settings go back to what they were afterwards."""
         if connection.vendor != "sqlite":
             yield
             return
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA cache_size")
-            (before,) = cursor.fetchone()
+            (cache_before,) = cursor.fetchone()
+            cursor.execute("PRAGMA wal_autocheckpoint")
+            (checkpoint_before,) = cursor.fetchone()
             cursor.execute(f"PRAGMA cache_size = {-1024 * mebibytes}")
+            cursor.execute(f"PRAGMA wal_autocheckpoint = {256 * mebibytes}")  # 4 KiB pages
         try:
             yield
         finally:
             with connection.cursor() as cursor:
-                cursor.execute(f"PRAGMA cache_size = {int(before)}")
+                cursor.execute(f"PRAGMA cache_size = {int(cache_before)}")
+                cursor.execute(f"PRAGMA wal_autocheckpoint = {int(checkpoint_before)}")
+                if not connection.in_atomic_block:  # (inside a transaction it can't)
+                    cursor.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     def _select(self, sql: str, params: list, values: Iterable) -> list[tuple]:
         """Run `sql` ending in a column to match against any of `values`."""

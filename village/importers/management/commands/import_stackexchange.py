@@ -59,10 +59,10 @@ class Command(BaseCommand):
         )
         started = time.perf_counter()
         tallies = importer.run()
+        refresh_statistics(connection)  # PostgreSQL: plan with the new rows from the start
         elapsed = time.perf_counter() - started
         if reindex:
             rebuild_search_index(connection)
-        refresh_statistics(connection)
         if verbosity >= 1:
             self._summary(importer.site, tallies, elapsed)
         if not all(t.balanced for t in tallies.values()):
