@@ -42,6 +42,8 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 
+from village.accounts.permissions import is_moderator
+
 PLACEHOLDER = "village-csrf-placeholder-0000000000000000000000000000000000000000000000"
 _PLACEHOLDER_BYTES = PLACEHOLDER.encode()
 _RENDERING = "_village_page_cache_render"
@@ -108,9 +110,10 @@ def cache_for_readers(view=None, *, versions=None):
             version_keys = (reader_version_key(request.user.pk), *page_versions)
         else:
             return view(request, *args, **kwargs)
-        entry = _find(key, version_keys)
+        entry, versions_now = _find(key, version_keys)
         if entry is None:
-            entry = _render(request, view, args, kwargs, key, version_keys, seconds)
+            versions_now = current_versions(version_keys, versions_now)
+            entry = _render(request, view, args, kwargs, key, versions_now, seconds)
             if isinstance(entry, HttpResponse):
                 return entry  # not one to keep
         _expires, _versions, content, headers = entry
@@ -122,36 +125,38 @@ def cache_for_readers(view=None, *, versions=None):
     return wrapped
 
 
-def _find(key: str, version_keys: tuple):
+def _find(key: str, version_keys: tuple) -> tuple:
     """The kept page, if there is one and (for a member) it was rendered under the current
-    versions of the reader and of what it shows. One round trip to the shared cache at most."""
+    versions of the reader and of what it shows, and the versions as found. One round trip to
+    the shared cache at most."""
     entry = local_pages.get(key)
     wanted = list(version_keys)
     if entry is None:
         wanted.append(key)
     if not wanted:
-        return entry
+        return entry, {}
     found = cache.get_many(wanted)
+    versions = {k: found[k] for k in version_keys if k in found}
     if entry is None:
         entry = found.get(key)
         if entry is None or entry[0] <= _wall_clock():
-            return None
+            return None, versions
         local_pages.put(key, (_local_expiry(entry[0]), *entry[1:]))
-    if version_keys and entry[1] != tuple(found.get(k) for k in version_keys):
-        return None
-    return entry
+    if version_keys and entry[1] != tuple(versions.get(k) for k in version_keys):
+        return None, versions
+    return entry, versions
 
 
-def _render(request, view, args, kwargs, key, version_keys, seconds):
-    # Versions are read before rendering: a write that lands while we render moves them on,
-    # and this rendering, which may not show that write, is never served under the new ones.
-    versions = current_versions(version_keys)
+def _render(request, view, args, kwargs, key, versions: tuple, seconds):
+    # The versions were read before rendering: a write that lands while we render moves them
+    # on, and this rendering, which may not show that write, is never served under the new
+    # ones.
     setattr(request, _RENDERING, True)
     try:
         response = view(request, *args, **kwargs)
     finally:
         delattr(request, _RENDERING)
-    if not _keepable(response) or (version_keys and _has_messages(request)):
+    if not _keepable(response) or (versions and _has_messages(request)):
         return response
     headers = [(h, response[h]) for h in KEPT_HEADERS if h in response]
     entry = (_wall_clock() + seconds, versions, response.content, headers)
@@ -181,10 +186,8 @@ def reader_version_key(user_pk) -> str:
     return f"version:reader:{user_pk}"
 
 
-def current_versions(keys) -> tuple:
-    if not keys:
-        return ()
-    found = cache.get_many(keys)
+def current_versions(keys, found: dict) -> tuple:
+    """The versions of these keys, given those already read; a missing one is started."""
     for key in keys:
         if key not in found:
             cache.add(key, secrets.token_hex(8), VERSION_SECONDS)
@@ -254,9 +257,7 @@ def _is_plain_visitor(request) -> bool:
 
 def _is_plain_member(request) -> bool:
     user = request.user
-    if not user.is_authenticated or user.is_staff or user.is_superuser:
-        return False
-    if user.profile.role in ("moderator", "admin"):
+    if not user.is_authenticated or user.is_staff or is_moderator(user):
         return False
     return not _has_messages(request)
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from village.accounts.models import User
 from village.common.email import queue_email, queue_message
 from village.common.models import OutboundEmail
+from village.common.pagecache import forget_pages_of
 from village.notifications.models import (
     DEFAULT_EMAIL_MODES,
     WEEKLY_DIGEST,
@@ -33,9 +34,11 @@ def _unread_key(user_id: int) -> str:
 
 
 def _forget_unread(user_id: int) -> None:
-    # Now, and again on commit, so a reader between the two can't keep the old number.
+    # Now, and again on commit, so a reader between the two can't keep the old number; the
+    # pages kept for them show the bell too (common/pagecache.py).
     cache.delete(_unread_key(user_id))
     transaction.on_commit(lambda: cache.delete(_unread_key(user_id)))
+    forget_pages_of(user_id)
 
 
 def unread_count(user) -> int:

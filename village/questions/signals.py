@@ -7,7 +7,6 @@ Bulk loads (the importer, the generator) send no signals; nobody has a page of t
 from django.db.models.signals import post_delete, post_save
 
 from village.common.pagecache import move_on
-from village.notifications.models import Notification
 from village.questions.models import Answer, HelpfulVote, Question, Reply
 
 
@@ -44,13 +43,6 @@ def _on_reply_or_vote(sender, instance, **kwargs):
     question_changed(_question_of_answer(instance.answer_id, loaded))
 
 
-def _on_notification(sender, instance, created, **kwargs):
-    from village.common.pagecache import forget_pages_of
-
-    if created:
-        forget_pages_of(instance.recipient_id)  # the bell on every kept page is out of date
-
-
 def connect() -> None:
     for signal in (post_save, post_delete):
         signal.connect(_on_question, sender=Question, dispatch_uid=f"village-q-{id(signal)}")
@@ -61,4 +53,3 @@ def connect() -> None:
                 sender=model,
                 dispatch_uid=f"village-{model.__name__}-{id(signal)}",
             )
-    post_save.connect(_on_notification, sender=Notification, dispatch_uid="village-notification")

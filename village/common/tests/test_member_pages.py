@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import AnswerFactory, MemberFactory, QuestionFactory, signed_in
+from tests.factories import AnswerFactory, MemberFactory, signed_in
 from tests.mail import run_worker
 from village.common.pagecache import PLACEHOLDER, forget_pages_of, local_pages
 from village.questions.models import HelpfulVote
@@ -14,13 +14,6 @@ from village.questions.models import HelpfulVote
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "a-long-passphrase-123"
-
-
-@pytest.fixture
-def question():
-    question = QuestionFactory(title="How do we settle a toddler who wakes at five?")
-    AnswerFactory(question=question, body="Blackout blinds changed everything for us.")
-    return question
 
 
 def test_a_members_second_view_only_looks_them_up(page_cache, question):

@@ -19,13 +19,6 @@ def token_in(page: str) -> str:
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
 
 
-@pytest.fixture
-def question():
-    question = QuestionFactory(title="How do we settle a toddler who wakes at five?")
-    AnswerFactory(question=question, body="Blackout blinds changed everything for us.")
-    return question
-
-
 def test_a_visitors_second_view_runs_no_sql(page_cache, question):
     url = question.get_absolute_url()
     first = Client().get(url)
