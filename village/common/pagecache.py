@@ -16,6 +16,8 @@ new count at once, and a new answer to a question the moment it is posted; anyth
 new question on the home feed, an author's new name) within the same few seconds as a
 visitor. Never kept for members: moderators' and staff pages (they carry moderation tools and
 the two-factor prompts), and any page while a message is waiting to be shown.
+A kept page is served to a member without loading who they are (`_signed_in_as`): the
+session names them, and anything that changes them moves their version on.
 
 What differs per reader inside a kept page is never cached:
 - the CSRF token of its forms: the page is rendered with a placeholder and every response
@@ -37,6 +39,7 @@ from functools import wraps
 from threading import Lock
 
 from django.conf import settings
+from django.contrib.auth import HASH_SESSION_KEY, SESSION_KEY
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
@@ -104,13 +107,20 @@ def cache_for_readers(view=None, *, versions=None):
             return view(request, *args, **kwargs)
         if _is_plain_visitor(request):
             key, version_keys = _key_of(request, "visitor"), ()
-        elif _is_plain_member(request):
-            key = _key_of(request, f"member:{request.user.pk}")
+        elif (member := _signed_in_as(request)) is not None:
+            user_pk, session_hash = member
+            key = _key_of(request, f"member:{user_pk}:{session_hash}")
             page_versions = versions(kwargs) if versions else []
-            version_keys = (reader_version_key(request.user.pk), *page_versions)
+            version_keys = (reader_version_key(user_pk), *page_versions)
         else:
             return view(request, *args, **kwargs)
         entry, versions_now = _find(key, version_keys)
+        if version_keys and (entry is None or _has_messages(request)):
+            # A member's page is served from the cache without loading who they are (see
+            # `_signed_in_as`); one to render is rendered for them as they are now.
+            if not _is_plain_member(request) or str(request.user.pk) != user_pk:
+                return view(request, *args, **kwargs)
+            entry = None
         if entry is None:
             versions_now = current_versions(version_keys, versions_now)
             entry = _render(request, view, args, kwargs, key, versions_now, seconds)
@@ -253,6 +263,26 @@ def csrf_placeholder(request):
 
 def _is_plain_visitor(request) -> bool:
     return not request.COOKIES.keys() - NEUTRAL_COOKIES and "HTTP_AUTHORIZATION" not in request.META
+
+
+def _signed_in_as(request) -> tuple[str, str] | None:
+    """Who the session says is signed in, without loading them: their id and the session's
+    password hash. A kept page is only ever stored by a rendering that loaded the member and
+    found them a plain member signed in with that very hash, under their version at the time;
+    anything that changes the member (a new password, a ban, a new role) saves them and moves
+    their version on (accounts/apps.py), and signing out ends the session. So a kept page found
+    under the member's current version is one they may see, and a repeat view costs no query.
+    """
+    session = getattr(request, "session", None)
+    if session is None or not request.COOKIES.get(settings.SESSION_COOKIE_NAME):
+        return None
+    user_pk = session.get(SESSION_KEY)
+    session_hash = session.get(HASH_SESSION_KEY)
+    if user_pk is None or not session_hash:
+        return None
+    # With the secret key: a new one signs everybody out, and their kept pages go with it.
+    signed = f"{settings.SECRET_KEY}|{session_hash}".encode()
+    return str(user_pk), hashlib.blake2b(signed, digest_size=16).hexdigest()
 
 
 def _is_plain_member(request) -> bool:
