@@ -4,6 +4,11 @@ from allauth.account.models import EmailAddress
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
+from village.common.prepared import Prepared
+
+# Asked on every page a member sees (may they post?): compiled once.
+_CONFIRMED = Prepared(lambda user: EmailAddress.objects.filter(user=user, verified=True))
+
 
 def is_confirmed(user) -> bool:
     """Has the person confirmed an email address? Cached on the user for the request."""
@@ -11,7 +16,7 @@ def is_confirmed(user) -> bool:
         return False
     cached = getattr(user, "_village_confirmed", None)
     if cached is None:
-        cached = EmailAddress.objects.filter(user=user, verified=True).exists()
+        cached = _CONFIRMED.exists(user=user.pk)
         user._village_confirmed = cached
     return cached
 

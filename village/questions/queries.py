@@ -8,6 +8,7 @@ from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Subquer
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
+from village.common.prepared import Prepared
 from village.experts.badges import is_verified_expert
 from village.questions.models import Answer, AnswerFeedback, HelpfulVote, Question, Reply
 from village.questions.permissions import can_see_hidden, can_see_question
@@ -23,24 +24,47 @@ LIVE_ANSWER = Q(answers__deleted_at__isnull=True, answers__hidden_at__isnull=Tru
 def get_question_for_user(
     user, pk: int, reader_key: str | None = None, with_tally: bool = False
 ) -> Question:
-    """The question with its author, or 404 when it doesn't exist or this person may not see it.
+    """The question with its author and topics, or 404 when it doesn't exist or this person
+    may not see it.
 
     With a reader_key, the question also carries `my_feedback` (True, False or None): that
     reader's answer to "did you find the answer?"; with_tally, `found_yes` and `found_no`,
     everyone's answers counted. Both come in the same query.
     """
-    questions = Question.objects.select_related(*PEOPLE).prefetch_related(
-        Prefetch("topics", queryset=Topic.objects.order_by("name"))
-    )
+    values = {"pk": pk}
     if reader_key is not None:
-        mine = AnswerFeedback.objects.filter(question=OuterRef("pk"), visitor_key=reader_key)
-        questions = questions.annotate(my_feedback=Subquery(mine.values("found")[:1]))
-    if with_tally:
-        questions = questions.annotate(found_yes=_tally(True), found_no=_tally(False))
-    question = questions.filter(pk=pk).first()
+        values["reader_key"] = reader_key
+    question = _QUESTIONS[reader_key is not None, with_tally].first(**values)
     if question is None or not can_see_question(user, question):
         raise Http404("No such question.")
+    _set_topics(question, _TOPICS_OF.all(question=question.pk))
     return question
+
+
+def _question_query(with_key: bool, with_tally: bool) -> Prepared:
+    def build(pk, reader_key=None):
+        questions = Question.objects.select_related(*PEOPLE).filter(pk=pk)
+        if with_key:
+            mine = AnswerFeedback.objects.filter(question=OuterRef("pk"), visitor_key=reader_key)
+            questions = questions.annotate(my_feedback=Subquery(mine.values("found")[:1]))
+        if with_tally:
+            questions = questions.annotate(found_yes=_tally(True), found_no=_tally(False))
+        return questions
+
+    return Prepared(build, text=("reader_key",))
+
+
+# Every question page reads these: compiled once (common/prepared.py).
+_QUESTIONS = {(key, tally): _question_query(key, tally) for key in (0, 1) for tally in (0, 1)}
+_TOPICS_OF = Prepared(lambda question: Topic.objects.filter(questions=question).order_by("name"))
+
+
+def _set_topics(question: Question, topics: list) -> None:
+    """As prefetch_related("topics") leaves it: question.topics.all() is the list, no query."""
+    cached = question.topics.all()
+    cached._result_cache = topics
+    cached._prefetch_done = True
+    question._prefetched_objects_cache = {"topics": cached}
 
 
 def _tally(found: bool):
@@ -137,27 +161,39 @@ def _replies_of(**filters):
     return Reply.objects.filter(**filters).select_related(*PEOPLE).order_by("created_at", "pk")
 
 
+def _answers(question, user=None):
+    answers = (
+        Answer.objects.filter(question=question)
+        .select_related(*PEOPLE)
+        .order_by("-helpful_count", "created_at", "pk")
+    )
+    if user is not None:
+        mine = HelpfulVote.objects.filter(answer=OuterRef("pk"), voter=user)
+        answers = answers.annotate(voted=Exists(mine))
+    return answers
+
+
+_ANSWERS = Prepared(lambda question: _answers(question))
+_MEMBERS_ANSWERS = Prepared(_answers)
+_REPLIES = Prepared(lambda question: _replies_of(answer__question=question))
+
+
 def question_page(question: Question, user=None) -> QuestionPage:
     """The answers, most helpful first then oldest, each with its reply thread: two queries.
 
     For a signed-in person each answer also says whether they found it helpful, in the same
     query. A deleted answer stays, as a notice, only while live replies hang beneath it.
     """
-    answers = (
-        Answer.objects.filter(question=question)
-        .select_related(*PEOPLE)
-        .order_by("-helpful_count", "created_at", "pk")
-    )
     signed_in = user is not None and user.is_authenticated
     if signed_in:
-        mine = HelpfulVote.objects.filter(answer=OuterRef("pk"), voter=user)
-        answers = answers.annotate(voted=Exists(mine))
-    answers = list(answers)
+        answers = _MEMBERS_ANSWERS.all(question=question.pk, user=user.pk)
+    else:
+        answers = _ANSWERS.all(question=question.pk)
     for answer in answers:
         answer.question = question  # links and share URLs need it; don't fetch it 60 times
         answer.veiled = answer.hidden_at is not None and not _sees_hidden(user, answer)
     has_replies = any(a.reply_count for a in answers)
-    trees = _reply_trees(_replies_of(answer__question=question), user) if has_replies else {}
+    trees = _reply_trees(_REPLIES.all(question=question.pk), user) if has_replies else {}
     views = [
         AnswerView(
             answer=a,

@@ -1,6 +1,11 @@
 """Reading: the home page tabs and the question page."""
 
+import functools
+
+from django.conf import settings
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from village.accounts.permissions import can_post
@@ -63,6 +68,23 @@ def home(request):
     return render(request, "questions/home.html", context)
 
 
+@functools.cache
+def _blank_answer_fields() -> str:
+    """The answer form's fields as every member first sees them: the same HTML for everyone
+    and every question, so each process renders them once (they were a sixth of a member's
+    question page)."""
+    html = render_to_string("questions/_answer_fields.html", {"answer_form": AnswerForm()})
+    return mark_safe(html)  # noqa: S308 (our own template's output)
+
+
+def blank_answer_fields(form, preview: str) -> str:
+    """The kept rendering, for a blank form; "" to render this form in place (one the member
+    filled in, and always while developing, so template edits show)."""
+    if settings.DEBUG or form is None or form.is_bound or preview:
+        return ""
+    return _blank_answer_fields()
+
+
 def detail_context(request, question: Question, answer_form=None, preview="") -> dict:
     user = request.user
     page = question_page(question, user)
@@ -80,6 +102,7 @@ def detail_context(request, question: Question, answer_form=None, preview="") ->
         "fragments": prefetch(keys),
         "feedback": feedback_of(request, question),
         "answer_form": answer_form,
+        "blank_answer_fields": blank_answer_fields(answer_form, preview),
         "answer_preview": preview,
         "user_can_post": user_can_post,
         "posting_block": posting_block(user),
