@@ -228,6 +228,10 @@ def run(database: str, posts: int, args) -> dict:
     rows, memory = [], {}
     for server_kind in ("cached", "fresh", "cold"):
         targets = [t for t in TARGETS if t[3] == server_kind]
+        if args.only:
+            targets = [t for t in targets if t[1] == "floor" or args.only in t[0]]
+        if not targets:
+            continue
         with Server(env, args.workers, server_kind) as server:
             cookie, token = sign_in(server.base)
             lua = vote_script(server.base, token)
@@ -248,6 +252,10 @@ def run(database: str, posts: int, args) -> dict:
     floor = next(r["rps"] for r in rows if r["key"] == "floor")
     for row in rows:
         row["of_floor"] = row["rps"] / floor
+    if args.only:
+        for row in rows:
+            print(f"   {row['name']}: {row['of_floor']:.0%} of the floor")
+        return {}
     result = {
         "database": database,
         "posts": prepared["posts"],
@@ -309,6 +317,11 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--prepare-only", action="store_true")
     parser.add_argument("--report", action="store_true", help="print the table and stop")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="run just the rows whose name contains this (and the floor); prints, saves nothing",
+    )
     args = parser.parse_args()
     if args.report:
         print(report())

@@ -139,6 +139,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
 else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # The reads every page makes (common/prepared.py) are prepared by the server once per
+    # connection, so it plans them once. Django's own queries are bound on the client and never
+    # prepared. Behind pgbouncer in transaction mode, give it max_prepared_statements or set
+    # PREPARED_STATEMENTS=false.
+    if envbool("PREPARED_STATEMENTS", True):
+        DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = 5
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Accounts -----------------------------------------------------------------------------

@@ -19,6 +19,7 @@ subqueries; a marker that doesn't reach the SQL is an error at the first run, no
 silently ignored value.
 """
 
+import functools
 from dataclasses import dataclass
 
 from django.db import connections, router
@@ -77,7 +78,7 @@ class Prepared:
         if not _in_range(values):
             return False
         plan, connection = self._plan("exists", values)
-        with connection.cursor() as cursor:
+        with _cursor(connection) as cursor:
             cursor.execute(plan.sql, self._params(plan, values))
             return cursor.fetchone() is not None
 
@@ -133,7 +134,7 @@ class Prepared:
         return params
 
     def _rows(self, plan: _Plan, connection, values: dict) -> list:
-        with connection.cursor() as cursor:
+        with _cursor(connection) as cursor:
             cursor.execute(plan.sql, self._params(plan, values))
             return cursor.fetchall()
 
@@ -148,3 +149,27 @@ class Prepared:
             for name, position in plan.annotations.items():
                 setattr(obj, name, row[position])
             yield obj
+
+
+def _cursor(connection):
+    """A cursor as `connection.cursor()` gives (its queries logged and wrapped as any), but on
+    PostgreSQL one that has the server prepare each statement and keep its plan for the
+    connection: planning these joins took three times as long as running them. Django's own
+    cursors bind values on the client, so they never prepare (pgbouncer in transaction mode
+    needs `max_prepared_statements` for this: docs/deployment.md)."""
+    if connection.vendor != "postgresql":
+        return connection.cursor()
+    connection.ensure_connection()
+    with connection.wrap_database_errors:
+        return connection._prepare_cursor(_preparing_cursor()(connection.connection))
+
+
+@functools.cache
+def _preparing_cursor():
+    import psycopg
+
+    class PreparingCursor(psycopg.Cursor):
+        def execute(self, query, params=None, **kwargs):
+            return super().execute(query, params, prepare=True, **kwargs)
+
+    return PreparingCursor

@@ -1,4 +1,4 @@
-"""The signed-in person is loaded by hand-made SQL: it must give what the ORM gives."""
+"""The signed-in person is loaded by a prepared query: it must give what the ORM gives."""
 
 import pytest
 from django.db import connection

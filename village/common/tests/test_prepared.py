@@ -90,3 +90,13 @@ def test_a_value_that_never_reaches_the_sql_is_an_error(question):
     ignored = Prepared(lambda question, user: Answer.objects.filter(question=question))
     with pytest.raises(ValueError, match="user"):
         ignored.all(question=question.pk, user=1)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL prepares statements")
+def test_postgresql_plans_each_once_per_connection(question):
+    for _ in range(3):
+        ANSWERS.all(question=question.pk, user=1)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        statements = [row[0] for row in cursor.fetchall()]
+    assert sum('FROM "questions_answer"' in s for s in statements) == 1
