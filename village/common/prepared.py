@@ -168,8 +168,21 @@ def _cursor(connection):
 def _preparing_cursor():
     import psycopg
 
+    class Shown:
+        """What Django's query log reads of a client-binding cursor (`_query.query`), made
+        only when it is read."""
+
+        def __init__(self, connection, query, params):
+            self.connection, self.sql, self.params = connection, query, params
+
+        @property
+        def query(self) -> bytes:
+            return psycopg.ClientCursor(self.connection).mogrify(self.sql, self.params).encode()
+
     class PreparingCursor(psycopg.Cursor):
         def execute(self, query, params=None, **kwargs):
-            return super().execute(query, params, prepare=True, **kwargs)
+            super().execute(query, params, prepare=True, **kwargs)
+            self._query = Shown(self.connection, query, params)  # reset by the next execute
+            return self
 
     return PreparingCursor

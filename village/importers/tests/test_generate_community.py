@@ -104,3 +104,21 @@ def test_postgresql_knows_the_new_rows_afterwards(community):
         estimated = dict(cursor.fetchall())
     assert estimated["questions_answer"] == Answer.objects.count()
     assert estimated["questions_reply"] == Reply.objects.count()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_postgresql_is_vacuumed_after_generating():
+    """The search index's pending list is emptied and new pages marked visible at once, not
+    whenever autovacuum (which may be off) gets to it."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT now()")
+        started = cursor.fetchone()[0]
+        CommunityGenerator(20, seed=3, chunk=10).run()
+        cursor.execute(
+            "SELECT relname, last_vacuum FROM pg_stat_user_tables WHERE relname IN (%s, %s)",
+            ["questions_answer", "search_question_document"],
+        )
+        vacuumed = dict(cursor.fetchall())
+    assert all(when is not None and when >= started for when in vacuumed.values()), vacuumed
