@@ -118,7 +118,7 @@ def cache_for_readers(view=None, *, versions=None):
         if version_keys and (entry is None or _has_messages(request)):
             # A member's page is served from the cache without loading who they are (see
             # `_signed_in_as`); one to render is rendered for them as they are now.
-            if not _is_plain_member(request) or str(request.user.pk) != user_pk:
+            if not _is_plain_member(request):
                 return view(request, *args, **kwargs)
             entry = None
         if entry is None:

@@ -19,9 +19,9 @@ subqueries; a marker that doesn't reach the SQL is an error at the first run, no
 silently ignored value.
 """
 
-import functools
 from dataclasses import dataclass
 
+import psycopg
 from django.db import connections, router
 from django.db.models.query import get_related_populators
 
@@ -161,28 +161,23 @@ def _cursor(connection):
         return connection.cursor()
     connection.ensure_connection()
     with connection.wrap_database_errors:
-        return connection._prepare_cursor(_preparing_cursor()(connection.connection))
+        return connection._prepare_cursor(_PreparingCursor(connection.connection))
 
 
-@functools.cache
-def _preparing_cursor():
-    import psycopg
+class _Shown:
+    """What Django's query log reads of a client-binding cursor (`_query.query`), made only
+    when it is read."""
 
-    class Shown:
-        """What Django's query log reads of a client-binding cursor (`_query.query`), made
-        only when it is read."""
+    def __init__(self, connection, query, params):
+        self.connection, self.sql, self.params = connection, query, params
 
-        def __init__(self, connection, query, params):
-            self.connection, self.sql, self.params = connection, query, params
+    @property
+    def query(self) -> bytes:
+        return psycopg.ClientCursor(self.connection).mogrify(self.sql, self.params).encode()
 
-        @property
-        def query(self) -> bytes:
-            return psycopg.ClientCursor(self.connection).mogrify(self.sql, self.params).encode()
 
-    class PreparingCursor(psycopg.Cursor):
-        def execute(self, query, params=None, **kwargs):
-            super().execute(query, params, prepare=True, **kwargs)
-            self._query = Shown(self.connection, query, params)  # reset by the next execute
-            return self
-
-    return PreparingCursor
+class _PreparingCursor(psycopg.Cursor):
+    def execute(self, query, params=None, **kwargs):
+        super().execute(query, params, prepare=True, **kwargs)
+        self._query = _Shown(self.connection, query, params)  # reset by the next execute
+        return self

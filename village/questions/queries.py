@@ -55,7 +55,9 @@ def _question_query(with_key: bool, with_tally: bool) -> Prepared:
 
 
 # Every question page reads these: compiled once (common/prepared.py).
-_QUESTIONS = {(key, tally): _question_query(key, tally) for key in (0, 1) for tally in (0, 1)}
+_QUESTIONS = {
+    (key, tally): _question_query(key, tally) for key in (False, True) for tally in (False, True)
+}
 _TOPICS_OF = Prepared(lambda question: Topic.objects.filter(questions=question).order_by("name"))
 
 
