@@ -205,18 +205,22 @@ def current_versions(keys, found: dict) -> tuple:
     return tuple(found[key] for key in keys)
 
 
-def move_on(key: str) -> None:
-    """Whatever the key stands for changed: pages rendered before are never served again.
+def move_on(*keys: str) -> None:
+    """Whatever the keys stand for changed: pages rendered before are never served again.
     Now, and again once the change is committed, so a page rendered in between, from what
     was there before, is never served either."""
-    cache.set(key, secrets.token_hex(8), VERSION_SECONDS)
-    transaction.on_commit(lambda: cache.set(key, secrets.token_hex(8), VERSION_SECONDS))
+
+    def new_versions():
+        cache.set_many({key: secrets.token_hex(8) for key in keys}, VERSION_SECONDS)
+
+    new_versions()
+    transaction.on_commit(new_versions)
 
 
-def forget_pages_of(user_pk) -> None:
-    """Everything kept for this member is out of date: they changed something, or something
+def forget_pages_of(*user_pks) -> None:
+    """Everything kept for these members is out of date: they changed something, or something
     of theirs changed (a notification arrived, they signed in)."""
-    move_on(reader_version_key(user_pk))
+    move_on(*(reader_version_key(pk) for pk in user_pks))
 
 
 class ForgetPagesOnWriteMiddleware:

@@ -1,6 +1,8 @@
 """Writes to notifications, and the unread count every signed-in page shows."""
 
 import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
@@ -33,12 +35,13 @@ def _unread_key(user_id: int) -> str:
     return f"notifications:unread:{user_id}"
 
 
-def _forget_unread(user_id: int) -> None:
+def _forget_unread(*user_ids: int) -> None:
     # Now, and again on commit, so a reader between the two can't keep the old number; the
     # pages kept for them show the bell too (common/pagecache.py).
-    cache.delete(_unread_key(user_id))
-    transaction.on_commit(lambda: cache.delete(_unread_key(user_id)))
-    forget_pages_of(user_id)
+    keys = [_unread_key(pk) for pk in user_ids]
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))
+    forget_pages_of(*user_ids)
 
 
 def unread_count(user) -> int:
@@ -79,15 +82,6 @@ def email_preferences(user) -> dict[str, str]:
     return {kind: chosen.get(kind, default) for kind, default in DEFAULT_EMAIL_MODES.items()}
 
 
-def email_mode_for(user_id: int, kind: str) -> str:
-    chosen = (
-        EmailPreference.objects.filter(user_id=user_id, kind=kind)
-        .values_list("mode", flat=True)
-        .first()
-    )
-    return chosen or DEFAULT_EMAIL_MODES[kind]
-
-
 def set_email_preferences(*, user, modes: dict[str, str]) -> None:
     """Save a member's choices, one row per kind."""
     for kind, mode in modes.items():
@@ -102,9 +96,32 @@ def allowed_modes(kind: str) -> list[str]:
     return [EmailMode.INSTANT, EmailMode.DAILY, EmailMode.OFF]
 
 
-def announce(
+@dataclass(frozen=True)
+class Event:
+    """What happened, as each recipient is told of it."""
+
+    kind: str
+    key: str
+    message: str
+    url: str
+    group_key: str
+    collapsed_message: str
+    email_template: str
+    email_context: dict | None
+
+
+# Recipients told in one go: a handful of queries for each group this size, however many.
+ANNOUNCE_CHUNK = 500
+
+
+def announce(*, recipient_id: int, **event) -> bool:
+    """Tell one person that something happened: `announce_to()` for one."""
+    return announce_to(recipient_ids=[recipient_id], **event) == 1
+
+
+def announce_to(
     *,
-    recipient_id: int,
+    recipient_ids: Iterable[int],
     kind: str,
     key: str,
     message: str,
@@ -114,68 +131,113 @@ def announce(
     actor_id: int | None = None,
     email_template: str = "",
     email_context: dict | None = None,
-) -> bool:
-    """Tell someone that something happened, once per (recipient, key), as they prefer.
+) -> int:
+    """Tell each recipient that something happened, once per (recipient, key), as they
+    prefer; how many were told.
 
-    Returns False when there was nothing to do: it was their own action, they have left, or
-    this event was announced before (a task that runs twice). While an earlier notification
-    with the same group_key is unread, this one joins it and `collapsed_message`, with
-    `{count}` filled in, becomes its text. Email goes straight away, into tomorrow's daily
-    summary, or nowhere, by the member's preference for this kind.
+    Nobody is told of their own action (`actor_id`), nor once they have left, nor twice of the
+    same event (a task that runs twice). While an earlier notification with the same
+    group_key is unread, this one joins it and `collapsed_message`, with `{count}` filled in,
+    becomes its text. Email goes straight away, into tomorrow's daily summary, or nowhere, by
+    each member's preference for this kind.
+
+    A question's followers may be thousands: they are told in groups of ANNOUNCE_CHUNK, each
+    group in one transaction of a few queries, rather than a few queries per person.
     """
-    if actor_id is not None and actor_id == recipient_id:
-        return False
-    recipient = User.objects.filter(pk=recipient_id, is_active=True).first()
-    if recipient is None:
-        return False
-    mode = email_mode_for(recipient_id, kind)
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                event = NotificationEvent.objects.create(
-                    recipient=recipient,
-                    kind=kind,
-                    key=key,
-                    message=message[:300],
-                    url=url,
-                    email_mode=mode,
-                )
-        except IntegrityError:
-            return False
-        event.notification = _collapse_or_create(
-            recipient, kind, group_key, message, collapsed_message, url
-        )
-        event.save(update_fields=["notification"])
-        if mode == EmailMode.INSTANT:
-            _queue_notification_email(
-                recipient, kind, message, url, email_template, email_context or {}
+    event = Event(
+        kind, key, message[:300], url, group_key, collapsed_message, email_template, email_context
+    )
+    wanted = [pk for pk in dict.fromkeys(recipient_ids) if pk != actor_id]
+    return sum(
+        _announce_group(wanted[start : start + ANNOUNCE_CHUNK], event)
+        for start in range(0, len(wanted), ANNOUNCE_CHUNK)
+    )
+
+
+def _announce_group(recipient_ids: list[int], event: Event) -> int:
+    recipients = (
+        User.objects.filter(pk__in=recipient_ids, is_active=True)
+        .select_related("profile")
+        .order_by("pk")
+    )
+    try:
+        with transaction.atomic():
+            told_before = set(
+                NotificationEvent.objects.filter(
+                    recipient_id__in=recipient_ids, key=event.key
+                ).values_list("recipient_id", flat=True)
             )
-    return True
+            fresh = [r for r in recipients if r.pk not in told_before]
+            if fresh:
+                _tell(fresh, event)
+            return len(fresh)
+    except IntegrityError:
+        # Another run of the same task told some of them in the meantime: each on their own.
+        if len(recipient_ids) == 1:
+            return 0
+        return sum(_announce_group([pk], event) for pk in recipient_ids)
 
 
-def _collapse_or_create(recipient, kind, group_key, message, collapsed_message, url):
+def _tell(recipients: list[User], event: Event) -> None:
+    default = DEFAULT_EMAIL_MODES[event.kind]
+    modes = dict(
+        EmailPreference.objects.filter(user__in=recipients, kind=event.kind).values_list(
+            "user_id", "mode"
+        )
+    )
+    notifications = _collapse_or_create(recipients, event)
+    NotificationEvent.objects.bulk_create(
+        NotificationEvent(
+            recipient=recipient,
+            kind=event.kind,
+            key=event.key,
+            message=event.message,
+            url=event.url,
+            email_mode=modes.get(recipient.pk, default),
+            notification=notifications[recipient.pk],
+        )
+        for recipient in recipients
+    )
+    for recipient in recipients:
+        if modes.get(recipient.pk, default) == EmailMode.INSTANT:
+            _queue_notification_email(recipient, event)
+    _forget_unread(*(recipient.pk for recipient in recipients))
+
+
+def _collapse_or_create(recipients: list[User], event: Event) -> dict[int, Notification]:
+    """{recipient id: their notification of this event}: the unread one of its group, now
+    counting one more, or a new one."""
+    unread: dict[int, Notification] = {}
+    if event.group_key:
+        newest_first = Notification.objects.select_for_update().filter(
+            recipient__in=recipients,
+            kind=event.kind,
+            group_key=event.group_key,
+            read_at__isnull=True,
+        )
+        for notification in newest_first:
+            unread.setdefault(notification.recipient_id, notification)
     now = timezone.now()
-    unread = None
-    if group_key:
-        unread = (
-            Notification.objects.select_for_update()
-            .filter(recipient=recipient, kind=kind, group_key=group_key, read_at__isnull=True)
-            .first()
+    for notification in unread.values():
+        notification.count += 1
+        if event.collapsed_message:
+            notification.message = event.collapsed_message.format(count=notification.count)[:300]
+        else:
+            notification.message = event.message
+        notification.created_at = now
+    Notification.objects.bulk_update(unread.values(), ["count", "message", "created_at"])
+    created = Notification.objects.bulk_create(
+        Notification(
+            recipient=recipient,
+            kind=event.kind,
+            message=event.message,
+            url=event.url,
+            group_key=event.group_key,
         )
-    if unread is None:
-        notification = notify(
-            recipient=recipient, kind=kind, message=message[:300], url=url, group_key=group_key
-        )
-        return notification
-    unread.count += 1
-    if collapsed_message:
-        unread.message = collapsed_message.format(count=unread.count)[:300]
-    else:
-        unread.message = message[:300]
-    unread.created_at = now
-    unread.save(update_fields=["count", "message", "created_at"])
-    _forget_unread(recipient.pk)
-    return unread
+        for recipient in recipients
+        if recipient.pk not in unread
+    )
+    return unread | {notification.recipient_id: notification for notification in created}
 
 
 def notify_moderation_action(*, user_id: int, message: str, url: str = "", key: str) -> bool:
@@ -282,19 +344,19 @@ def queue_with_unsubscribe(
     return queue_message(message)
 
 
-def _queue_notification_email(recipient, kind, message, url, template, context):
+def _queue_notification_email(recipient, event: Event) -> None:
     context = {
-        **context,
+        **(event.email_context or {}),
         "name": _name_of(recipient),
-        "message": message,
-        "url": settings.SITE_URL + url if url.startswith("/") else url,
-        "kind_label": dict(Notification.Kind.choices)[kind],
+        "message": event.message,
+        "url": settings.SITE_URL + event.url if event.url.startswith("/") else event.url,
+        "kind_label": dict(Notification.Kind.choices)[event.kind],
     }
     queue_with_unsubscribe(
-        template or "notifications/email/notification",
+        event.email_template or "notifications/email/notification",
         recipient.email,
         context,
-        unsubscribe_token(kind=kind, user_id=recipient.pk),
+        unsubscribe_token(kind=event.kind, user_id=recipient.pk),
     )
 
 

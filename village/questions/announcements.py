@@ -11,7 +11,7 @@ from django.db.models import Q
 
 from village.experts.models import ExpertProfile
 from village.notifications.models import Notification
-from village.notifications.services import announce
+from village.notifications.services import announce, announce_to
 from village.questions.models import Answer, Question, QuestionFollow, Reply
 
 # The helpful-vote counts worth telling an author about.
@@ -49,17 +49,16 @@ def announce_answer(answer_id: int) -> int:
         .exclude(user_id__in=[question.author_id, answer.author_id])
         .values_list("user_id", flat=True)
     )
-    for user_id in followers:
-        told += announce(
-            recipient_id=user_id,
-            actor_id=answer.author_id,
-            kind=Notification.Kind.ANSWER_TO_FOLLOWED,
-            key=f"answer:{answer.pk}",
-            group_key=f"question:{question.pk}",
-            message=f"New answer on {title}",
-            collapsed_message=f"{{count}} new answers on {title}",
-            url=answer.get_absolute_url(),
-        )
+    told += announce_to(
+        recipient_ids=followers,
+        actor_id=answer.author_id,
+        kind=Notification.Kind.ANSWER_TO_FOLLOWED,
+        key=f"answer:{answer.pk}",
+        group_key=f"question:{question.pk}",
+        message=f"New answer on {title}",
+        collapsed_message=f"{{count}} new answers on {title}",
+        url=answer.get_absolute_url(),
+    )
     return told
 
 
@@ -128,15 +127,14 @@ def announce_question(question_id: int) -> int:
         experts = ExpertProfile.objects.filter(
             Q(area__iexact=topic.name) | Q(area__iexact=topic.slug), verified=True
         ).values_list("user_id", flat=True)
-        for user_id in experts:
-            told += announce(
-                recipient_id=user_id,
-                actor_id=question.author_id,
-                kind=Notification.Kind.EXPERT_QUESTION,
-                key=f"question:{question.pk}",
-                group_key=f"expert-topic:{topic.pk}",
-                message=f"New question in {topic.name}: {_quoted(question.title)}",
-                collapsed_message=f"{{count}} new questions in {topic.name} await an expert",
-                url=question.get_absolute_url(),
-            )
+        told += announce_to(
+            recipient_ids=experts,
+            actor_id=question.author_id,
+            kind=Notification.Kind.EXPERT_QUESTION,
+            key=f"question:{question.pk}",
+            group_key=f"expert-topic:{topic.pk}",
+            message=f"New question in {topic.name}: {_quoted(question.title)}",
+            collapsed_message=f"{{count}} new questions in {topic.name} await an expert",
+            url=question.get_absolute_url(),
+        )
     return told
