@@ -264,7 +264,7 @@ PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 5)
 FRAGMENT_CACHE_SECONDS = envint("FRAGMENT_CACHE_SECONDS", 60)
 # Search ranks the newest this-many matches of a query (all of them, when there are fewer):
 # the cost of a common word stays flat as the community grows. See search/engines.py.
-SEARCH_RANK_WINDOW = envint("SEARCH_RANK_WINDOW", 5000)
+SEARCH_RANK_WINDOW = envint("SEARCH_RANK_WINDOW", 3000)
 
 # --- Production profile: Redis ------------------------------------------------------------
 # With REDIS_URL, everything a web server would otherwise keep to itself is shared: the cache

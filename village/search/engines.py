@@ -9,9 +9,11 @@ answer (an expert's, say) holds the words still turns up, below those that ask a
 
 The ranking window: scoring every match costs time in proportion to the matches, and a common
 word ("bedtime") matches a tenth of a large community. So both engines walk the matches newest
-first and rank only the SEARCH_RANK_WINDOW most recent (5,000 by default): a query with fewer
-matches is ranked exactly as before, and one with more is ranked among the newest 5,000, which
-keeps a search on a million posts in tens of milliseconds and favours current answers.
+first and rank only the SEARCH_RANK_WINDOW most recent (3,000 by default): a query with fewer
+matches is ranked exactly as before, and one with more is ranked among the newest 3,000, which
+keeps a search on a million posts in tens of milliseconds and favours current answers. (At
+5,000, a common word with a rare exclusion, "homework -teacher", walked 33,000 documents on
+PostgreSQL at a million posts: 51 ms a search; at 3,000, 33 ms.)
 """
 
 import html
