@@ -182,7 +182,7 @@ def any_of(values: Collection, connection=None) -> tuple[str, list]:
     return "IN (SELECT value FROM json_each(%s))", [json.dumps(list(values))]
 
 
-def refresh_statistics(connection=None) -> None:
+def refresh_statistics(connection=None, tables: Iterable[str] = ()) -> None:
     """After a bulk load, let PostgreSQL's planner see the new rows, and tidy what they left.
 
     Autovacuum analyses a table only after a while (and may be off); until then the planner
@@ -193,8 +193,13 @@ def refresh_statistics(connection=None) -> None:
     phrase and rare-word searches went from 5 ms to 2 ms. Inside a transaction only ANALYZE
     can run. SQLite plans well from its indexes alone, and its ANALYZE would have to read every
     table, so it is left as it is.
+
+    `tables`: just the tables the load wrote to (every table when none are named). After
+    importing the coffee dump, the whole database took 70-90 ms and its dozen tables 20 ms.
     """
     connection = connection or default_connection
     if connection.vendor == "postgresql":
+        named = ", ".join(connection.ops.quote_name(table) for table in sorted(set(tables)))
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)")
+            command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
+            cursor.execute(f"{command} {named}")

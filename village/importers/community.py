@@ -38,7 +38,7 @@ from village.questions.models import (
     QuestionFollow,
     Reply,
 )
-from village.search.schema import drop_search_schema, rebuild_search_index
+from village.search.schema import PG_TABLE, drop_search_schema, rebuild_search_index
 from village.topics.models import Topic
 
 CHUNK = 2000  # questions per transaction
@@ -611,5 +611,5 @@ class CommunityGenerator:
                 self.on_chunk(first + size, self.counts)
         finally:
             rebuild_search_index(connection, progress=reindex or (lambda done, total: None))
-        refresh_statistics(connection)
+        refresh_statistics(connection, [bulk.table for bulk in self.insert.values()] + [PG_TABLE])
         return self.counts

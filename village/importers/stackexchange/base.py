@@ -1,6 +1,5 @@
 """The machinery under the Stack Exchange importer: batches, records, people and topics."""
 
-import itertools
 import secrets
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -24,15 +23,18 @@ from village.importers.models import (
     site_display_name,
 )
 from village.importers.stackexchange.dump import (
+    TEXT,
     PostIdSet,
+    ReadAhead,
     as_int,
     html_to_text,
     parse_date,
-    read_rows,
+    read_batches,
     topic_name,
     topic_slug,
 )
 from village.questions.models import Answer, HelpfulVote, Question, Reply
+from village.search.schema import PG_TABLE as SEARCH_TABLE
 from village.topics.models import Topic
 
 BATCH_SIZE = 5000
@@ -132,6 +134,7 @@ class ImporterBase:
         self.topic_by_tag: dict[str, int] = {}
         self.excerpts: dict[int, int] = {}  # tag wiki excerpt post id -> topic id
         self.voters: dict[int, int] = {}  # stand-in voter slot -> user id
+        self.reader: ReadAhead | None = None
         self.insert = {
             "record": BulkInsert(ImportedRecord, RECORD_FIELDS),
             "topic": BulkInsert(Topic, ["name", "slug"]),
@@ -150,16 +153,45 @@ class ImporterBase:
             for model in (User, Topic, Question, Answer, Reply, HelpfulVote)
         }
 
-    def _batches(self, filename: str, label: str) -> Iterator[list[dict]]:
+    @property
+    def tables(self) -> list[str]:
+        """Every table an import writes to, the search index's included."""
+        return [*(bulk.table for bulk in self.insert.values()), SEARCH_TABLE]
+
+    def _batches(
+        self,
+        filename: str,
+        label: str,
+        prepare: Callable[[dict], None] | None = None,
+        again: bool = False,
+    ) -> Iterator[list[dict]]:
+        """The file's rows in batches: from the reader ahead while `run()` has one (which
+        prepared them), else, or when reading a file `again`, read here and prepared with
+        `prepare`."""
         path = self.folder / filename
         self.progress.start(f"{filename} ({label})", path.stat().st_size)
-        rows = read_rows(path, self.progress.advance)
+        if self.reader is not None and not again:
+            batches = self.reader.batches(path)
+        else:
+            batches = read_batches(path, self.batch_size, prepare)
         try:
-            while batch := list(itertools.islice(rows, self.batch_size)):
+            for batch, position in batches:
+                self.progress.advance(position)
                 yield batch
                 self.on_batch(label, len(batch))
         finally:
             self.progress.finish()
+
+    @contextmanager
+    def _reading_ahead(self, files: list[tuple[str, Callable[[dict], None] | None]]):
+        """While inside, `_batches` takes these files, in this order, from a reader ahead."""
+        present = [(self.folder / name, prepare) for name, prepare in files]
+        self.reader = ReadAhead([(p, f) for p, f in present if p.exists()], self.batch_size)
+        try:
+            yield
+        finally:
+            self.reader.close()
+            self.reader = None
 
     def _has(self, filename: str, *tallies: str) -> bool:
         if (self.folder / filename).exists():
@@ -367,7 +399,7 @@ class ImporterBase:
         tally = self.tallies["users"]
         if not self._has("Users.xml", "users"):
             return
-        for batch in self._batches("Users.xml", "people"):
+        for batch in self._batches("Users.xml", "people", prepare_user):
             tally.read += len(batch)
             with self._transaction():
                 fresh = self._split_done(Kind.USER, batch, tally)
@@ -378,7 +410,7 @@ class ImporterBase:
                         or f"{self.site_name} member {row['Id']}",
                         joined=parse_date(row.get("CreationDate")),
                         city=(row.get("Location") or "").strip(),
-                        bio=html_to_text(row.get("AboutMe") or "")[:2000],
+                        bio=row[TEXT],
                     )
                     for row in fresh
                 ]
@@ -518,6 +550,10 @@ class ImporterBase:
                 )
                 total += cursor.rowcount
             low = high
+
+
+def prepare_user(row: dict) -> None:
+    row[TEXT] = html_to_text(row.get("AboutMe") or "")[:2000]
 
 
 def _unusable_password() -> str:

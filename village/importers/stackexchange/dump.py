@@ -6,7 +6,10 @@ rows into Village is `stackexchange.py`.
 """
 
 import html
+import itertools
+import queue
 import re
+import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -91,6 +94,87 @@ def read_rows(
             on_progress(position)
         parser.Parse(b"", True)
         yield from rows
+
+
+def read_batches(
+    path: Path, batch_size: int, prepare: Callable[[dict], None] | None = None
+) -> Iterator[tuple[list[dict], int]]:
+    """The file's rows in batches, each row prepared (in place), with how far into the file
+    reading had got."""
+    position = 0
+
+    def reached(at: int) -> None:
+        nonlocal position
+        position = at
+
+    rows = read_rows(path, reached)
+    while batch := list(itertools.islice(rows, batch_size)):
+        if prepare is not None:
+            for row in batch:
+                prepare(row)
+        yield batch, position
+
+
+# Keys for what the import makes of a row ahead of writing it; no XML attribute can be named so.
+TEXT, HTML = "(text)", "(html)"
+
+
+class ReadAhead:
+    """Reads a dump's files one after another in a thread of its own, a few batches ahead of
+    the import, and prepares each row there (plain text, sanitised HTML).
+
+    Parsing and sanitising are a good part of an import, and the import's own thread spends
+    much of its time waiting on the database (PostgreSQL's server, or SQLite's engine, which
+    lets other threads run meanwhile). Reading ahead overlaps the two. At most `ahead`
+    batches wait, so memory stays flat. The files must be asked for in the order given.
+    """
+
+    def __init__(
+        self,
+        files: list[tuple[Path, Callable[[dict], None] | None]],
+        batch_size: int,
+        ahead: int = 6,
+    ):
+        self._waiting: queue.Queue = queue.Queue(maxsize=ahead)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(
+            target=self._read, args=(files, batch_size), name="dump-reader", daemon=True
+        )
+        self._thread.start()
+
+    def _read(self, files, batch_size: int) -> None:
+        try:
+            for path, prepare in files:
+                for batch, position in read_batches(path, batch_size, prepare):
+                    self._put((path, batch, position))
+                self._put((path, None, 0))
+        except BaseException as error:  # handed to the import's thread, which raises it
+            self._put(error)
+
+    def _put(self, item) -> None:
+        while not self._stop.is_set():
+            try:
+                self._waiting.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    def batches(self, path: Path) -> Iterator[tuple[list[dict], int]]:
+        """Each batch of rows of `path`, with how far into the file reading had got."""
+        while True:
+            item = self._waiting.get()
+            if isinstance(item, BaseException):
+                raise item
+            read, batch, position = item
+            if read != path:
+                raise RuntimeError(f"Read {read} ahead, but {path} was asked for.")
+            if batch is None:
+                return
+            yield batch, position
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def parse_tags(value: str | None) -> list[str]:

@@ -41,13 +41,16 @@ from village.importers.stackexchange.base import (
     Kind,
     Person,
     Tally,
+    prepare_user,
 )
 from village.importers.stackexchange.dump import (
     ANSWER,
+    HTML,
     LINK_DUPLICATE,
     POST_TYPES,
     QUESTION,
     TAG_WIKI_EXCERPT,
+    TEXT,
     UP_VOTE,
     VOTE_TYPES,
     PostIdSet,
@@ -81,7 +84,15 @@ class StackExchangeImporter(ImporterBase):
             ("votes", self.import_votes),
             ("links", self.import_links),
         ]
-        with self._page_cache():
+        files = [
+            ("Users.xml", prepare_user),
+            ("Tags.xml", None),
+            ("Posts.xml", prepare_post),
+            ("Comments.xml", prepare_comment),
+            ("Votes.xml", None),
+            ("PostLinks.xml", None),
+        ]
+        with self._page_cache(), self._reading_ahead(files):
             for name, phase in phases:
                 started = time.perf_counter()
                 phase()
@@ -149,7 +160,10 @@ class StackExchangeImporter(ImporterBase):
         """The second pass: answers read before their question, now that every question is in
         (already counted as read)."""
         tally = self.tallies["answers"]
-        for batch in self._batches("Posts.xml", "answers before their question"):
+        batches = self._batches(
+            "Posts.xml", "answers before their question", prepare_post, again=True
+        )
+        for batch in batches:
             answers = [
                 row
                 for row in batch
@@ -170,13 +184,12 @@ class StackExchangeImporter(ImporterBase):
         for row in rows:
             when = parse_date(row.get("CreationDate")) or timezone.now()
             title = (row.get("Title") or "").strip()[:200] or "Untitled question"
-            body = row.get("Body") or ""
             made.append(
                 (
                     title,
                     make_slug(title),
-                    html_to_text(body),
-                    sanitise_html(body),
+                    row[TEXT],
+                    row[HTML],
                     authors[int(row["Id"])][0],
                     when,
                     parse_date(row.get("LastActivityDate")) or when,
@@ -249,14 +262,13 @@ class StackExchangeImporter(ImporterBase):
         for row in placed:
             post_id = int(row["Id"])
             when = parse_date(row.get("CreationDate")) or timezone.now()
-            body = row.get("Body") or ""
             made.append(
                 (
                     question_of[post_id],
                     authors[post_id][0],
                     Answer.Kind.OPINION.value,
-                    html_to_text(body),
-                    sanitise_html(body),
+                    row[TEXT],
+                    row[HTML],
                     when,
                     parse_date(row.get("LastActivityDate")) or when,
                     parse_date(row.get("LastEditDate")),
@@ -301,7 +313,7 @@ class StackExchangeImporter(ImporterBase):
         for row, post_id in zip(rows, post_ids, strict=True):
             if post_id not in answers:
                 tally.skipped[f"comment {reasons[post_id]}"] += 1
-            elif not (row.get("Text") or "").strip():
+            elif not row[TEXT]:
                 tally.skipped["empty comment"] += 1
             else:
                 placed.append(row)
@@ -318,11 +330,8 @@ class StackExchangeImporter(ImporterBase):
                 former = former or self._former_member()
                 author, name = former, self._former_name(row, "UserDisplayName")
                 tally.notes["written by a stand-in (the author is not in the dump)"] += 1
-            text = row["Text"].strip()
             created = parse_date(row.get("CreationDate")) or timezone.now()
-            made.append(
-                (answers[int(row["PostId"])][0], author, 0, text, comment_html(text), created)
-            )
+            made.append((answers[int(row["PostId"])][0], author, 0, row[TEXT], row[HTML], created))
             records.append(
                 [
                     int(row["Id"]),
@@ -482,3 +491,19 @@ class StackExchangeImporter(ImporterBase):
                         tally.skipped["an end of the link is not an imported question"] += 1
                 self.insert["link"].insert(made)
             tally.imported += len(made)
+
+
+# --- rows prepared ahead of writing (dump.ReadAhead) -----------------------------------------
+
+
+def prepare_post(row: dict) -> None:
+    """A question's or answer's plain text (its source text, which search reads) and its HTML,
+    sanitised like everything else on Village."""
+    if row.get("PostTypeId") in (QUESTION, ANSWER):
+        body = row.get("Body") or ""
+        row[TEXT], row[HTML] = html_to_text(body), sanitise_html(body)
+
+
+def prepare_comment(row: dict) -> None:
+    row[TEXT] = (row.get("Text") or "").strip()
+    row[HTML] = comment_html(row[TEXT]) if row[TEXT] else ""

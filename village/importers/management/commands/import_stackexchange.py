@@ -59,7 +59,8 @@ class Command(BaseCommand):
         )
         started = time.perf_counter()
         tallies = importer.run()
-        refresh_statistics(connection)  # PostgreSQL: plan with the new rows from the start
+        # PostgreSQL: plan with the new rows from the start
+        refresh_statistics(connection, importer.tables)
         elapsed = time.perf_counter() - started
         if reindex:
             rebuild_search_index(connection)
