@@ -158,22 +158,19 @@ class ImporterBase:
         """Every table an import writes to, the search index's included."""
         return [*(bulk.table for bulk in self.insert.values()), SEARCH_TABLE]
 
-    def _batches(
-        self,
-        filename: str,
-        label: str,
-        prepare: Callable[[dict], None] | None = None,
-        again: bool = False,
-    ) -> Iterator[list[dict]]:
-        """The file's rows in batches: from the reader ahead while `run()` has one (which
-        prepared them), else, or when reading a file `again`, read here and prepared with
-        `prepare`."""
+    # How each file's rows are prepared before writing (in the reader ahead, when there is
+    # one), by file name; a file not named here is taken as read.
+    PREPARE: dict[str, Callable[[dict], None]] = {}
+
+    def _batches(self, filename: str, label: str, again: bool = False) -> Iterator[list[dict]]:
+        """The file's rows in batches, prepared: from the reader ahead while `run()` has one,
+        else, or when reading a file `again`, read and prepared here."""
         path = self.folder / filename
         self.progress.start(f"{filename} ({label})", path.stat().st_size)
         if self.reader is not None and not again:
             batches = self.reader.batches(path)
         else:
-            batches = read_batches(path, self.batch_size, prepare)
+            batches = read_batches(path, self.batch_size, self.PREPARE.get(filename))
         try:
             for batch, position in batches:
                 self.progress.advance(position)
@@ -183,10 +180,13 @@ class ImporterBase:
             self.progress.finish()
 
     @contextmanager
-    def _reading_ahead(self, files: list[tuple[str, Callable[[dict], None] | None]]):
+    def _reading_ahead(self, filenames: list[str]):
         """While inside, `_batches` takes these files, in this order, from a reader ahead."""
-        present = [(self.folder / name, prepare) for name, prepare in files]
-        self.reader = ReadAhead([(p, f) for p, f in present if p.exists()], self.batch_size)
+        paths = [self.folder / name for name in filenames]
+        self.reader = ReadAhead(
+            [(path, self.PREPARE.get(path.name)) for path in paths if path.exists()],
+            self.batch_size,
+        )
         try:
             yield
         finally:
@@ -399,7 +399,7 @@ class ImporterBase:
         tally = self.tallies["users"]
         if not self._has("Users.xml", "users"):
             return
-        for batch in self._batches("Users.xml", "people", prepare_user):
+        for batch in self._batches("Users.xml", "people"):
             tally.read += len(batch)
             with self._transaction():
                 fresh = self._split_done(Kind.USER, batch, tally)

@@ -67,10 +67,34 @@ from village.search.schema import search_index_paused
 from village.topics.models import Topic
 
 TOPICS_TABLE = Topic._meta.db_table
+# The files in the order the import reads them.
+FILES = ["Users.xml", "Tags.xml", "Posts.xml", "Comments.xml", "Votes.xml", "PostLinks.xml"]
 LINKS_TABLE = ImportedLink._meta.db_table
 
 
+# --- rows prepared ahead of writing (dump.ReadAhead) -----------------------------------------
+
+
+def prepare_post(row: dict) -> None:
+    """A question's or answer's plain text (its source text, which search reads) and its HTML,
+    sanitised like everything else on Village."""
+    if row.get("PostTypeId") in (QUESTION, ANSWER):
+        body = row.get("Body") or ""
+        row[TEXT], row[HTML] = html_to_text(body), sanitise_html(body)
+
+
+def prepare_comment(row: dict) -> None:
+    row[TEXT] = (row.get("Text") or "").strip()
+    row[HTML] = comment_html(row[TEXT]) if row[TEXT] else ""
+
+
 class StackExchangeImporter(ImporterBase):
+    PREPARE = {
+        "Users.xml": prepare_user,
+        "Posts.xml": prepare_post,
+        "Comments.xml": prepare_comment,
+    }
+
     # --- the run --------------------------------------------------------------------------
 
     def run(self) -> dict[str, Tally]:
@@ -84,15 +108,7 @@ class StackExchangeImporter(ImporterBase):
             ("votes", self.import_votes),
             ("links", self.import_links),
         ]
-        files = [
-            ("Users.xml", prepare_user),
-            ("Tags.xml", None),
-            ("Posts.xml", prepare_post),
-            ("Comments.xml", prepare_comment),
-            ("Votes.xml", None),
-            ("PostLinks.xml", None),
-        ]
-        with self._page_cache(), self._reading_ahead(files):
+        with self._page_cache(), self._reading_ahead(FILES):
             for name, phase in phases:
                 started = time.perf_counter()
                 phase()
@@ -160,9 +176,7 @@ class StackExchangeImporter(ImporterBase):
         """The second pass: answers read before their question, now that every question is in
         (already counted as read)."""
         tally = self.tallies["answers"]
-        batches = self._batches(
-            "Posts.xml", "answers before their question", prepare_post, again=True
-        )
+        batches = self._batches("Posts.xml", "answers before their question", again=True)
         for batch in batches:
             answers = [
                 row
@@ -491,19 +505,3 @@ class StackExchangeImporter(ImporterBase):
                         tally.skipped["an end of the link is not an imported question"] += 1
                 self.insert["link"].insert(made)
             tally.imported += len(made)
-
-
-# --- rows prepared ahead of writing (dump.ReadAhead) -----------------------------------------
-
-
-def prepare_post(row: dict) -> None:
-    """A question's or answer's plain text (its source text, which search reads) and its HTML,
-    sanitised like everything else on Village."""
-    if row.get("PostTypeId") in (QUESTION, ANSWER):
-        body = row.get("Body") or ""
-        row[TEXT], row[HTML] = html_to_text(body), sanitise_html(body)
-
-
-def prepare_comment(row: dict) -> None:
-    row[TEXT] = (row.get("Text") or "").strip()
-    row[HTML] = comment_html(row[TEXT]) if row[TEXT] else ""
