@@ -29,11 +29,25 @@ def viewer_of(user) -> tuple:
 
 
 def set_fragment_keys(request, page: QuestionPage, open_thread: int | None) -> list[str]:
-    """Give every answer on the page its `fragment_key`, and the page its `qapage_key` (the
-    schema.org data in the head); returns all the keys, to fetch in one round trip."""
+    """Give every answer on the page its `fragment_key`, and the page its `question_key` (the
+    question itself) and `qapage_key` (the schema.org data in the head); returns all the keys,
+    to fetch in one round trip."""
     user = request.user
-    question_row = row(page.question, related=False)
+    question = page.question
+    question_row = row(question, related=False)
+    shown_row = row(question, skip=NOT_SHOWN)  # with its author
     viewer = viewer_of(user)
+    # The question as shown: its row with its author's, its topics, the share link's host,
+    # and whether the reader asked it (edit links, an anonymous asker's note).
+    page.question_key = fingerprint(
+        "question",
+        request.scheme,
+        request.get_host(),
+        shown_row,
+        tuple(row(topic) for topic in question.topics.all()),
+        viewer,
+        user.is_authenticated and user.pk == question.author_id,
+    )
     answer_rows = []
     for item in page.answers:
         answer = item.answer
@@ -57,10 +71,10 @@ def set_fragment_keys(request, page: QuestionPage, open_thread: int | None) -> l
         "qapage",
         request.scheme,
         request.get_host(),
-        row(page.question, skip=NOT_SHOWN),
+        shown_row,
         tuple(answer_rows),
     )
-    return [item.fragment_key for item in page.answers] + [page.qapage_key]
+    return [item.fragment_key for item in page.answers] + [page.question_key, page.qapage_key]
 
 
 def _thread_rows(nodes) -> tuple[tuple, set[int]]:

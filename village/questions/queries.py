@@ -3,10 +3,13 @@ fixed, small number of queries, whatever the number of answers and replies."""
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 
 from village.common.prepared import Prepared
 from village.experts.badges import is_verified_expert
@@ -124,6 +127,15 @@ class QuestionPage:
     @property
     def answered_line(self) -> str:
         return answered_line(self.expert_count, self.parent_count)
+
+    @cached_property
+    def summary(self) -> str:
+        """The page's description for search engines and link previews (three places in the
+        head): the question's opening words, or how it is answered when it has no body."""
+        question = self.question
+        if question.body and not question.is_deleted:
+            return Truncator(strip_tags(question.body_html)).chars(200)
+        return self.answered_line
 
 
 def _reply_trees(replies, user=None) -> dict[int, list[ReplyNode]]:

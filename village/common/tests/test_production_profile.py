@@ -48,7 +48,7 @@ def test_without_redis_everything_stays_on_one_machine():
 def test_redis_url_moves_cache_sessions_and_the_task_queue_to_redis():
     url = "redis://127.0.0.1:6379/3"
     assert effective_settings(REDIS_URL=url) == {
-        "cache": "django.core.cache.backends.redis.RedisCache",
+        "cache": "village.common.cache.RedisCache",
         "sessions": "django.contrib.sessions.backends.cached_db",
         "tasks": "village.common.task_backends.RQBackend",
         "queue": url,

@@ -1,4 +1,5 @@
-"""Rendered answers are shared between members through the cache, and never go stale."""
+"""Rendered answers, and the question above them, are shared between members through the
+cache, and never go stale."""
 
 import re
 
@@ -7,11 +8,12 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.test import Client, RequestFactory
 
-from tests.factories import AnswerFactory, MemberFactory, QuestionFactory, signed_in
+from tests.factories import AnswerFactory, MemberFactory, QuestionFactory, TopicFactory, signed_in
 from village.accounts.services import update_profile
 from village.common import fragments
 from village.questions import services
 from village.questions.models import HelpfulVote, Question
+from village.questions.queries import get_question_for_user
 from village.questions.views.reading import detail_context
 
 pytestmark = pytest.mark.django_db
@@ -36,6 +38,13 @@ def keys_for(member, question) -> list[str]:
     request.user = member
     context = detail_context(request, Question.objects.get(pk=question.pk))
     return [item.fragment_key for item in context["page"].answers]
+
+
+def question_key_for(member, question) -> str:
+    request = RequestFactory().get(question.get_absolute_url())
+    request.user = member
+    loaded = get_question_for_user(member, question.pk)  # as the page loads it
+    return detail_context(request, loaded)["page"].question_key
 
 
 def test_members_who_see_an_answer_alike_share_its_rendering(question):
@@ -133,3 +142,43 @@ def test_the_schema_org_data_in_the_head_follows_changes_too(question):
     head = page[page.index("application/ld+json") :]
     assert "A watering can with a duck on it." in head
     assert '"upvoteCount": 1' in head
+
+
+def test_members_share_the_question_and_see_its_changes_at_once(question):
+    reader = MemberFactory()
+    page_of(signed_in(MemberFactory()), question)
+    key = question_key_for(reader, question)
+    assert fragments.prefetch([key]).keys() == {key}
+    assert "Bath time" not in page_of(signed_in(reader), question)
+
+    question.topics.add(TopicFactory(name="Bath time", slug="bath-time"))
+    assert '<a class="chip" href="/topics/bath-time/">Bath time</a>' in page_of(
+        signed_in(reader), question
+    )
+    update_profile(question.author, display_name="Riley Renamed")
+    assert "Riley Renamed" in page_of(signed_in(reader), question)
+    services.edit_question(
+        editor=question.author,
+        question=question,
+        title="How do we stop bath-time tantrums?",
+        body="She screams when the taps go on.",
+    )
+    page = page_of(signed_in(reader), question)
+    assert "How do we stop bath-time tantrums?" in page
+    assert "She screams when the taps go on." in page
+
+
+def test_what_only_the_asker_or_a_moderator_sees_of_a_question_is_never_shared():
+    asker = MemberFactory(display_name="Quiet Quentin")
+    question = services.ask_question(
+        author=asker, title="A private worry about school?", is_anonymous=True
+    )
+    moderator = page_of(signed_in(MemberFactory(role="moderator")), question)
+    assert "Asked by Quiet Quentin" in moderator
+    own = page_of(signed_in(asker), question)
+    assert "You asked this anonymously" in own
+    assert 'Edit<span class="visually-hidden"> your question' in own
+    member = page_of(signed_in(MemberFactory()), question)
+    assert "Quiet Quentin" not in member
+    assert "anonymously" not in member
+    assert "your question</span>" not in member
