@@ -7,8 +7,12 @@ every write (a service, the admin, a bulk import, a raw UPDATE) updates the inde
 same transaction, and the questions app needs to know nothing about search.
 
 - SQLite: an FTS5 table, `search_question_fts(title, body, answers)`, rowid = question id.
-- PostgreSQL: `search_question_document(question_id, document tsvector)` with a GIN index;
-  title weighted A, body B, answers C.
+- PostgreSQL: `search_question_document(question_id, document tsvector, facets text[])`
+  with GIN indexes on both; title weighted A, body B, answers C. `facets` holds what search
+  filters on, so a search reads the documents alone: `published` while the question is,
+  `topic:<id>` per topic, `kind:<kind>` per kind among the live answers, and `expert` when a
+  verified expert wrote one of them. Triggers on the question's topics and on expert
+  profiles keep them right, as those on questions and answers do.
 
 On SQLite, a migration that rebuilds a questions table (which Django does for many column
 changes) drops the triggers with the old table, so `ensure_search_schema()` runs after every
@@ -35,6 +39,8 @@ PG_PAUSED = "village.search_paused"
 # meaning what they meant when written.
 Q = "questions_question"
 A = "questions_answer"
+QT = "questions_question_topics"
+EP = "experts_expertprofile"
 
 # Which answers are indexed. Answers gained `hidden_at` in questions 0004, after this index's
 # first migration: on a database migrated that far only, deleted answers alone are left out.
@@ -42,6 +48,8 @@ LIVE_ANSWERS = "deleted_at IS NULL AND hidden_at IS NULL"
 LIVE_ANSWERS_BEFORE_HIDING = "deleted_at IS NULL"
 WATCHED = {LIVE_ANSWERS: "body, deleted_at, hidden_at, question_id"}
 WATCHED_BEFORE_HIDING = "body, deleted_at, question_id"
+# PostgreSQL's facets also follow an answer's kind and author (an expert's or not).
+PG_ALSO_WATCHED = ", kind, author_id"
 
 
 def _live_answers(cursor, connection) -> str:
@@ -111,14 +119,18 @@ PG_VECTOR = f"""
 """
 
 
-def _pg_sql(live: str = LIVE_ANSWERS) -> list[str]:
-    watched = WATCHED.get(live, WATCHED_BEFORE_HIDING)
+def _pg_sql(live: str = LIVE_ANSWERS, experts: bool = True) -> list[str]:
+    """The index's table, functions and triggers. `experts`: whether the expert profiles'
+    table exists yet (a migration older than it builds the index without its trigger)."""
+    watched = WATCHED.get(live, WATCHED_BEFORE_HIDING) + PG_ALSO_WATCHED
     return [
         f"""CREATE TABLE IF NOT EXISTS {PG_TABLE} (
           question_id bigint PRIMARY KEY,
           document tsvector NOT NULL
         )""",
+        f"ALTER TABLE {PG_TABLE} ADD COLUMN IF NOT EXISTS facets text[] NOT NULL DEFAULT '{{}}'",
         f"CREATE INDEX IF NOT EXISTS {PG_TABLE}_gin ON {PG_TABLE} USING gin (document)",
+        f"CREATE INDEX IF NOT EXISTS {PG_TABLE}_facets ON {PG_TABLE} USING gin (facets)",
         f"""CREATE OR REPLACE FUNCTION search_question_vector(title text, body text, answers text)
         RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT {PG_VECTOR} $$""",
         f"""CREATE OR REPLACE FUNCTION search_question_answers(qid bigint)
@@ -126,14 +138,33 @@ def _pg_sql(live: str = LIVE_ANSWERS) -> list[str]:
           SELECT coalesce(string_agg(body, E'\\n'), '') FROM {A}
           WHERE question_id = qid AND {live}
         $$""",
+        # plpgsql: its body names tables that a migration older than them may not have yet.
+        f"""CREATE OR REPLACE FUNCTION search_question_facets(qid bigint)
+        RETURNS text[] LANGUAGE plpgsql STABLE AS $$
+        BEGIN
+          RETURN ARRAY(SELECT status FROM {Q} WHERE id = qid AND status = 'published')
+            || ARRAY(SELECT 'topic:' || topic_id FROM {QT} WHERE question_id = qid)
+            || ARRAY(SELECT DISTINCT 'kind:' || kind FROM {A} WHERE question_id = qid AND {live})
+            || CASE WHEN EXISTS (
+                 SELECT 1 FROM {A} JOIN {EP} ep ON ep.user_id = author_id
+                 WHERE question_id = qid AND {live} AND ep.verified
+               ) THEN ARRAY['expert'] ELSE ARRAY[]::text[] END;
+        END $$""",
         f"""CREATE OR REPLACE FUNCTION search_refresh_question(qid bigint)
         RETURNS void LANGUAGE sql AS $$
           DELETE FROM {PG_TABLE} WHERE question_id = qid
             AND NOT EXISTS (SELECT 1 FROM {Q} WHERE id = qid);
-          INSERT INTO {PG_TABLE} (question_id, document)
-          SELECT id, search_question_vector(title, body, search_question_answers(id))
+          INSERT INTO {PG_TABLE} (question_id, document, facets)
+          SELECT id, search_question_vector(title, body, search_question_answers(id)),
+            search_question_facets(id)
           FROM {Q} WHERE id = qid
-          ON CONFLICT (question_id) DO UPDATE SET document = EXCLUDED.document;
+          ON CONFLICT (question_id) DO UPDATE
+            SET document = EXCLUDED.document, facets = EXCLUDED.facets;
+        $$""",
+        f"""CREATE OR REPLACE FUNCTION search_refresh_facets(qids bigint[])
+        RETURNS void LANGUAGE sql AS $$
+          UPDATE {PG_TABLE} SET facets = search_question_facets(question_id)
+          WHERE question_id = ANY(qids);
         $$""",
         f"""CREATE OR REPLACE FUNCTION search_question_trigger() RETURNS trigger
         LANGUAGE plpgsql AS $$
@@ -162,6 +193,37 @@ def _pg_sql(live: str = LIVE_ANSWERS) -> list[str]:
           END IF;
           RETURN NULL;
         END $$""",
+        f"""CREATE OR REPLACE FUNCTION search_topics_trigger() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        BEGIN
+          IF current_setting('{PG_PAUSED}', true) = 'on' THEN
+            RETURN NULL;
+          END IF;
+          IF TG_OP IN ('UPDATE', 'DELETE') THEN
+            PERFORM search_refresh_facets(ARRAY[OLD.question_id]);
+          END IF;
+          IF TG_OP IN ('INSERT', 'UPDATE') THEN
+            PERFORM search_refresh_facets(ARRAY[NEW.question_id]);
+          END IF;
+          RETURN NULL;
+        END $$""",
+        # An expert verified (or no longer): every question they answered.
+        f"""CREATE OR REPLACE FUNCTION search_expert_trigger() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        BEGIN
+          IF current_setting('{PG_PAUSED}', true) = 'on' THEN
+            RETURN NULL;
+          END IF;
+          IF TG_OP IN ('UPDATE', 'DELETE') THEN
+            PERFORM search_refresh_facets(
+              ARRAY(SELECT DISTINCT question_id FROM {A} WHERE author_id = OLD.user_id));
+          END IF;
+          IF TG_OP IN ('INSERT', 'UPDATE') THEN
+            PERFORM search_refresh_facets(
+              ARRAY(SELECT DISTINCT question_id FROM {A} WHERE author_id = NEW.user_id));
+          END IF;
+          RETURN NULL;
+        END $$""",
         # Django's test runner empties tables with TRUNCATE, which fires no row triggers.
         f"""CREATE OR REPLACE FUNCTION search_questions_truncated() RETURNS trigger
         LANGUAGE plpgsql AS $$
@@ -171,7 +233,7 @@ def _pg_sql(live: str = LIVE_ANSWERS) -> list[str]:
         END $$""",
         f"DROP TRIGGER IF EXISTS search_question_changed ON {Q}",
         f"""CREATE TRIGGER search_question_changed
-        AFTER INSERT OR DELETE OR UPDATE OF title, body ON {Q}
+        AFTER INSERT OR DELETE OR UPDATE OF title, body, status ON {Q}
         FOR EACH ROW EXECUTE FUNCTION search_question_trigger()""",
         f"DROP TRIGGER IF EXISTS search_answer_changed ON {A}",
         f"""CREATE TRIGGER search_answer_changed
@@ -180,19 +242,42 @@ def _pg_sql(live: str = LIVE_ANSWERS) -> list[str]:
         f"DROP TRIGGER IF EXISTS search_questions_truncated ON {Q}",
         f"""CREATE TRIGGER search_questions_truncated AFTER TRUNCATE ON {Q}
         FOR EACH STATEMENT EXECUTE FUNCTION search_questions_truncated()""",
-    ]
+        f"DROP TRIGGER IF EXISTS search_topics_changed ON {QT}",
+        f"""CREATE TRIGGER search_topics_changed AFTER INSERT OR DELETE OR UPDATE ON {QT}
+        FOR EACH ROW EXECUTE FUNCTION search_topics_trigger()""",
+    ] + (
+        [
+            f"DROP TRIGGER IF EXISTS search_expert_changed ON {EP}",
+            f"""CREATE TRIGGER search_expert_changed
+            AFTER INSERT OR DELETE OR UPDATE OF verified, user_id ON {EP}
+            FOR EACH ROW EXECUTE FUNCTION search_expert_trigger()""",
+        ]
+        if experts
+        else []
+    )
 
 
 PG_SQL = _pg_sql()
+PG_UPSERT = "document = EXCLUDED.document, facets = EXCLUDED.facets"
 
 PG_DROP_SQL = [
     f"DROP TRIGGER IF EXISTS search_question_changed ON {Q}",
     f"DROP TRIGGER IF EXISTS search_answer_changed ON {A}",
     f"DROP TRIGGER IF EXISTS search_questions_truncated ON {Q}",
+    f"DROP TRIGGER IF EXISTS search_topics_changed ON {QT}",
+    f"""DO $$ BEGIN
+      IF to_regclass('{EP}') IS NOT NULL THEN
+        DROP TRIGGER IF EXISTS search_expert_changed ON {EP};
+      END IF;
+    END $$""",
     "DROP FUNCTION IF EXISTS search_question_trigger()",
     "DROP FUNCTION IF EXISTS search_answer_trigger()",
     "DROP FUNCTION IF EXISTS search_questions_truncated()",
+    "DROP FUNCTION IF EXISTS search_topics_trigger()",
+    "DROP FUNCTION IF EXISTS search_expert_trigger()",
+    "DROP FUNCTION IF EXISTS search_refresh_facets(bigint[])",
     "DROP FUNCTION IF EXISTS search_refresh_question(bigint)",
+    "DROP FUNCTION IF EXISTS search_question_facets(bigint)",
     "DROP FUNCTION IF EXISTS search_question_answers(bigint)",
     "DROP FUNCTION IF EXISTS search_question_vector(text, text, text)",
     f"DROP TABLE IF EXISTS {PG_TABLE}",
@@ -215,7 +300,8 @@ def ensure_search_schema(connection=default_connection) -> bool:
             return created
         if connection.vendor == "postgresql":
             created = not _table_exists(cursor, connection, PG_TABLE)
-            for sql in _pg_sql(_live_answers(cursor, connection)):
+            experts = _table_exists(cursor, connection, EP)
+            for sql in _pg_sql(_live_answers(cursor, connection), experts):
                 cursor.execute(sql)
             return created
     raise NotImplementedError(f"Search has no engine for {connection.vendor}.")
@@ -249,12 +335,13 @@ def _index_range(cursor, vendor: str, low: int, high: int, live: str = LIVE_ANSW
             [low, high],
         )
         cursor.execute(
-            f"INSERT INTO {PG_TABLE} (question_id, document) "
-            f"SELECT q.id, search_question_vector(q.title, q.body, a.text) FROM {Q} q "
+            f"INSERT INTO {PG_TABLE} (question_id, document, facets) "
+            f"SELECT q.id, search_question_vector(q.title, q.body, a.text), "
+            f"search_question_facets(q.id) FROM {Q} q "
             f"LEFT JOIN LATERAL (SELECT string_agg(body, E'\\n') AS text FROM {A} "
             f"  WHERE question_id = q.id AND {live}) a ON true "
             "WHERE q.id > %s AND q.id <= %s "
-            "ON CONFLICT (question_id) DO UPDATE SET document = EXCLUDED.document",
+            f"ON CONFLICT (question_id) DO UPDATE SET {PG_UPSERT}",
             [low, high],
         )
 
@@ -385,11 +472,12 @@ def _index_questions(cursor, vendor: str, ids: list[int], live: str) -> None:
         # Joined on the ids rather than `q.id = ANY(ids)`: a table filling up in an import
         # is not analysed yet, and the planner may then read it all to filter by the list.
         cursor.execute(
-            f"INSERT INTO {PG_TABLE} (question_id, document) "
-            f"SELECT q.id, search_question_vector(q.title, q.body, a.text) "
+            f"INSERT INTO {PG_TABLE} (question_id, document, facets) "
+            f"SELECT q.id, search_question_vector(q.title, q.body, a.text), "
+            f"search_question_facets(q.id) "
             f"FROM unnest(%s::bigint[]) AS wanted(id) JOIN {Q} q ON q.id = wanted.id "
             f"LEFT JOIN LATERAL (SELECT string_agg(body, E'\\n') AS text FROM {A} "
             f"  WHERE question_id = q.id AND {live}) a ON true "
-            "ON CONFLICT (question_id) DO UPDATE SET document = EXCLUDED.document",
+            f"ON CONFLICT (question_id) DO UPDATE SET {PG_UPSERT}",
             [ids],
         )

@@ -1,7 +1,13 @@
 import pytest
 from django.core.management import call_command
 
+from tests.factories import MemberFactory
 from village.search.tests.stackexchange import COFFEE, load_posts
+
+
+@pytest.fixture
+def moderator(db):
+    return MemberFactory(display_name="Mo Moderator", role="moderator")
 
 
 @pytest.fixture

@@ -17,11 +17,6 @@ pytestmark = pytest.mark.django_db
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
-@pytest.fixture
-def moderator(db):
-    return MemberFactory(display_name="Mo Moderator", role="moderator")
-
-
 def found(text, filters=None):
     hits = engine_for().search(parse_query(text), filters or Filters())
     return [hit.question_id for hit in hits]

@@ -11,6 +11,8 @@ from tests.factories import (
     QuestionFactory,
     TopicFactory,
 )
+from village.experts.models import ExpertProfile
+from village.experts.services import revoke_expert
 from village.questions import services
 from village.questions.models import Answer, Question
 from village.search.engines import Filters, engine_for
@@ -90,6 +92,35 @@ def test_filters_narrow_by_topic_expert_answer_and_answer_kind(parent):
     assert found("naps", Filters(expert_answered=True)) == [q_other.pk]
     assert found("naps", Filters(answer_kind="opinion")) == [q_other.pk]
     assert found("naps", Filters(answer_kind="experience")) == []
+
+
+def test_filters_follow_later_changes_to_topics_experts_and_answers(moderator):
+    """PostgreSQL keeps what the filters ask for with the document: each change must reach it."""
+    sleep = TopicFactory(name="Sleep", slug="sleep")
+    question = QuestionFactory(title="Naps at nursery?")
+    writer = MemberFactory()
+    answer = AnswerFactory(question=question, author=writer, kind=Answer.Kind.EXPERIENCE)
+    by_topic, by_expert = Filters(topic="sleep"), Filters(expert_answered=True)
+    opinions, experiences = Filters(answer_kind="opinion"), Filters(answer_kind="experience")
+    assert found("naps", by_topic) == found("naps", by_expert) == found("naps", opinions) == []
+    assert found("naps", experiences) == [question.pk]
+
+    question.topics.add(sleep)
+    assert found("naps", by_topic) == [question.pk]
+    question.topics.remove(sleep)
+    assert found("naps", by_topic) == []
+
+    expert = ExpertProfile.objects.create(user=writer, area="Sleep", verified=True)
+    assert found("naps", by_expert) == [question.pk]
+    revoke_expert(reviewer=moderator, expert=expert, reason="Credentials lapsed.")
+    assert found("naps", by_expert) == []
+
+    Answer.objects.filter(pk=answer.pk).update(kind="opinion")  # the kind alone, as a raw write
+    assert found("naps", opinions) == [question.pk]
+    assert found("naps", experiences) == []
+    services.delete_answer(by=writer, answer=answer)
+    assert found("naps", opinions) == []
+    assert found("naps", Filters(topic="no-such-topic")) == []
 
 
 def test_web_search_syntax_works_alike_on_both_engines():
