@@ -119,6 +119,27 @@ PG_VECTOR = f"""
 """
 
 
+def _pg_row_trigger(
+    name: str, on_old: str, on_new: str, new_when: str = "TG_OP IN ('INSERT', 'UPDATE')"
+) -> str:
+    """A row trigger's function: nothing while the index is paused; else `on_old` for the row
+    an update or delete leaves, and `on_new` for the row written, when `new_when`."""
+    return f"""CREATE OR REPLACE FUNCTION {name}() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        BEGIN
+          IF current_setting('{PG_PAUSED}', true) = 'on' THEN
+            RETURN NULL;
+          END IF;
+          IF TG_OP IN ('UPDATE', 'DELETE') THEN
+            {on_old}
+          END IF;
+          IF {new_when} THEN
+            {on_new}
+          END IF;
+          RETURN NULL;
+        END $$"""
+
+
 def _pg_sql(live: str = LIVE_ANSWERS, experts: bool = True) -> list[str]:
     """The index's table, functions and triggers. `experts`: whether the expert profiles'
     table exists yet (a migration older than it builds the index without its trigger)."""
@@ -179,51 +200,26 @@ def _pg_sql(live: str = LIVE_ANSWERS, experts: bool = True) -> list[str]:
           END IF;
           RETURN NULL;
         END $$""",
-        f"""CREATE OR REPLACE FUNCTION search_answer_trigger() RETURNS trigger
-        LANGUAGE plpgsql AS $$
-        BEGIN
-          IF current_setting('{PG_PAUSED}', true) = 'on' THEN
-            RETURN NULL;
-          END IF;
-          IF TG_OP IN ('UPDATE', 'DELETE') THEN
-            PERFORM search_refresh_question(OLD.question_id);
-          END IF;
-          IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND NEW.question_id <> OLD.question_id) THEN
-            PERFORM search_refresh_question(NEW.question_id);
-          END IF;
-          RETURN NULL;
-        END $$""",
-        f"""CREATE OR REPLACE FUNCTION search_topics_trigger() RETURNS trigger
-        LANGUAGE plpgsql AS $$
-        BEGIN
-          IF current_setting('{PG_PAUSED}', true) = 'on' THEN
-            RETURN NULL;
-          END IF;
-          IF TG_OP IN ('UPDATE', 'DELETE') THEN
-            PERFORM search_refresh_facets(ARRAY[OLD.question_id]);
-          END IF;
-          IF TG_OP IN ('INSERT', 'UPDATE') THEN
-            PERFORM search_refresh_facets(ARRAY[NEW.question_id]);
-          END IF;
-          RETURN NULL;
-        END $$""",
+        _pg_row_trigger(
+            "search_answer_trigger",
+            "PERFORM search_refresh_question(OLD.question_id);",
+            "PERFORM search_refresh_question(NEW.question_id);",
+            new_when="TG_OP = 'INSERT'"
+            " OR (TG_OP = 'UPDATE' AND NEW.question_id <> OLD.question_id)",
+        ),
+        _pg_row_trigger(
+            "search_topics_trigger",
+            "PERFORM search_refresh_facets(ARRAY[OLD.question_id]);",
+            "PERFORM search_refresh_facets(ARRAY[NEW.question_id]);",
+        ),
         # An expert verified (or no longer): every question they answered.
-        f"""CREATE OR REPLACE FUNCTION search_expert_trigger() RETURNS trigger
-        LANGUAGE plpgsql AS $$
-        BEGIN
-          IF current_setting('{PG_PAUSED}', true) = 'on' THEN
-            RETURN NULL;
-          END IF;
-          IF TG_OP IN ('UPDATE', 'DELETE') THEN
-            PERFORM search_refresh_facets(
-              ARRAY(SELECT DISTINCT question_id FROM {A} WHERE author_id = OLD.user_id));
-          END IF;
-          IF TG_OP IN ('INSERT', 'UPDATE') THEN
-            PERFORM search_refresh_facets(
-              ARRAY(SELECT DISTINCT question_id FROM {A} WHERE author_id = NEW.user_id));
-          END IF;
-          RETURN NULL;
-        END $$""",
+        _pg_row_trigger(
+            "search_expert_trigger",
+            "PERFORM search_refresh_facets("
+            f"ARRAY(SELECT DISTINCT question_id FROM {A} WHERE author_id = OLD.user_id));",
+            "PERFORM search_refresh_facets("
+            f"ARRAY(SELECT DISTINCT question_id FROM {A} WHERE author_id = NEW.user_id));",
+        ),
         # Django's test runner empties tables with TRUNCATE, which fires no row triggers.
         f"""CREATE OR REPLACE FUNCTION search_questions_truncated() RETURNS trigger
         LANGUAGE plpgsql AS $$
