@@ -253,7 +253,6 @@ def _pg_sql(live: str = LIVE_ANSWERS, experts: bool = True) -> list[str]:
     )
 
 
-PG_SQL = _pg_sql()
 PG_UPSERT = "document = EXCLUDED.document, facets = EXCLUDED.facets"
 
 PG_DROP_SQL = [

@@ -33,18 +33,20 @@ def page_of(client, question) -> str:
     return response.content.decode()
 
 
-def keys_for(member, question) -> list[str]:
-    request = RequestFactory().get(question.get_absolute_url())
-    request.user = member
-    context = detail_context(request, Question.objects.get(pk=question.pk))
-    return [item.fragment_key for item in context["page"].answers]
-
-
-def question_key_for(member, question) -> str:
+def page_for(member, question):
+    """The question page's parts as the view makes them for this member."""
     request = RequestFactory().get(question.get_absolute_url())
     request.user = member
     loaded = get_question_for_user(member, question.pk)  # as the page loads it
-    return detail_context(request, loaded)["page"].question_key
+    return detail_context(request, loaded)["page"]
+
+
+def keys_for(member, question) -> list[str]:
+    return [item.fragment_key for item in page_for(member, question).answers]
+
+
+def question_key_for(member, question) -> str:
+    return page_for(member, question).question_key
 
 
 def test_members_who_see_an_answer_alike_share_its_rendering(question):
